@@ -1,0 +1,81 @@
+package dev.paved.core.catalog;
+
+import dev.paved.core.parse.Declaration;
+import dev.paved.core.parse.Kind;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Every declaration of one snapshot, indexed by kind and name. When a name is declared twice, the first
+ * declaration (by file path, then document) is the one found; the duplicate is a finding, not a crash.
+ */
+public final class Catalog {
+
+    private static final Comparator<Declaration> SOURCE_ORDER = Comparator.comparing(Declaration::file)
+            .thenComparingInt(Declaration::document);
+
+    private final List<Declaration> all;
+    private final Map<Kind, List<Declaration>> byKind = new EnumMap<>(Kind.class);
+    private final Map<Kind, Map<String, Declaration>> byName = new EnumMap<>(Kind.class);
+
+    private Catalog(List<Declaration> sorted) {
+        this.all = List.copyOf(sorted);
+        for (Kind kind : Kind.values()) {
+            byKind.put(kind, new ArrayList<>());
+            byName.put(kind, new LinkedHashMap<>());
+        }
+        for (Declaration declaration : all) {
+            byKind.get(declaration.kind()).add(declaration);
+            byName.get(declaration.kind()).putIfAbsent(declaration.name(), declaration);
+        }
+    }
+
+    public static Catalog of(Collection<Declaration> declarations) {
+        List<Declaration> sorted = new ArrayList<>(declarations);
+        sorted.sort(SOURCE_ORDER);
+        return new Catalog(sorted);
+    }
+
+    /** All declarations in source order. */
+    public List<Declaration> all() {
+        return all;
+    }
+
+    /** The declarations of one kind in source order, duplicates included. */
+    public List<Declaration> of(Kind kind) {
+        return java.util.Collections.unmodifiableList(byKind.get(kind));
+    }
+
+    public Optional<Declaration> find(Kind kind, String name) {
+        return Optional.ofNullable(byName.get(kind).get(name));
+    }
+
+    public boolean contains(Kind kind, String name) {
+        return byName.get(kind).containsKey(name);
+    }
+
+    /** The declared names of one kind, in source order. */
+    public Set<String> names(Kind kind) {
+        return java.util.Collections.unmodifiableSet(byName.get(kind).keySet());
+    }
+
+    /** The kinds that declare {@code name}, for messages such as "'x' is a Service, not a Team". */
+    public List<Kind> kindsNamed(String name) {
+        return byName.entrySet().stream().filter(e -> e.getValue().containsKey(name)).map(Map.Entry::getKey).toList();
+    }
+
+    public int count(Kind kind) {
+        return byKind.get(kind).size();
+    }
+
+    public int size() {
+        return all.size();
+    }
+}

@@ -1,0 +1,113 @@
+package dev.paved.core.parse;
+
+import dev.paved.core.finding.Finding;
+import dev.paved.core.finding.Location;
+import dev.paved.core.finding.Suggestions;
+import java.util.ArrayList;
+import java.util.List;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Turns the bytes of one YAML file into declarations. Everything that can be wrong with the input (size,
+ * encoding, syntax, duplicate keys, alias bombs, depth, a document that is not a declaration) becomes a
+ * finding naming file:line; nothing escapes as an exception. Thread-safe.
+ */
+public final class DeclarationReader {
+
+    private final LoadLimits limits;
+    private final YamlTreeReader yaml;
+
+    public DeclarationReader(LoadLimits limits) {
+        this.limits = limits;
+        this.yaml = new YamlTreeReader(limits);
+    }
+
+    public LoadLimits limits() {
+        return limits;
+    }
+
+    /** A finding for a file that is not read at all because it is larger than the limit. */
+    public Finding tooLarge(String file, long size) {
+        return Finding.error("load.file-too-large", Location.ofFile(file), "",
+                "file is " + size + " bytes, over the limit of " + limits.maxFileBytes()
+                        + " bytes (--max-file-size); split it into smaller files");
+    }
+
+    public FileDeclarations read(String file, byte[] bytes) {
+        if (bytes.length > limits.maxFileBytes()) {
+            return FileDeclarations.refused(tooLarge(file, bytes.length));
+        }
+        String text;
+        try {
+            text = Utf8.decode(bytes);
+        } catch (LoadProblem problem) {
+            return FileDeclarations.refused(finding(file, 0, problem));
+        }
+        YamlTreeReader.Result result = yaml.read(text);
+        List<Declaration> declarations = new ArrayList<>(result.documents().size());
+        List<Finding> findings = new ArrayList<>();
+        for (YamlTreeReader.Document document : result.documents()) {
+            toDeclaration(file, document, declarations, findings);
+        }
+        if (result.problem() != null) {
+            findings.add(finding(file, result.documents().size(), result.problem()));
+        }
+        return new FileDeclarations(file, declarations, findings);
+    }
+
+    private void toDeclaration(String file, YamlTreeReader.Document document, List<Declaration> declarations,
+                               List<Finding> findings) {
+        JsonNode root = document.root();
+        if (root.isNull()) {
+            return; // an empty document, e.g. after a trailing '---'
+        }
+        Location start = locate(file, document, "");
+        if (!(root instanceof ObjectNode body)) {
+            findings.add(Finding.error("load.not-a-mapping", start, "", "a document must be a mapping with"
+                    + " apiVersion, kind, metadata and spec, not a " + describe(root)));
+            return;
+        }
+        JsonNode kindNode = body.get("kind");
+        String kindName = kindNode == null ? null : kindNode.asString(null);
+        var kind = kindName == null ? java.util.Optional.<Kind>empty() : Kind.fromYamlName(kindName);
+        if (kind.isEmpty()) {
+            String message = kindName == null
+                    ? "kind is missing; expected one of " + String.join(", ", Kind.yamlNames())
+                    : "unknown kind '" + kindName + "'" + Suggestions.didYouMean(kindName, Kind.yamlNames())
+                            + "; expected one of " + String.join(", ", Kind.yamlNames());
+            String pointer = kindNode == null ? "" : "/kind";
+            findings.add(Finding.error("load.unknown-kind", locate(file, document, pointer), pointer, message));
+            return;
+        }
+        JsonNode apiVersion = body.get("apiVersion");
+        if (apiVersion == null || !Kind.API_VERSION.equals(apiVersion.asString(null))) {
+            String message = apiVersion == null
+                    ? "apiVersion is missing; expected '" + Kind.API_VERSION + "'"
+                    : "apiVersion '" + apiVersion.asString("") + "' is not supported; expected '"
+                            + Kind.API_VERSION + "'";
+            String pointer = apiVersion == null ? "" : "/apiVersion";
+            findings.add(Finding.error("load.unknown-api-version", locate(file, document, pointer), pointer, message));
+            return;
+        }
+        String name = body.path("metadata").path("name").asString("");
+        declarations.add(new Declaration(file, document.index(), kind.get(), name, body, document.positions()));
+    }
+
+    private static Location locate(String file, YamlTreeReader.Document document, String pointer) {
+        PositionMap positions = document.positions();
+        return new Location(file, document.index(), positions.line(pointer), positions.column(pointer));
+    }
+
+    private static String describe(JsonNode node) {
+        if (node.isArray()) {
+            return "sequence";
+        }
+        return node.isString() ? "string" : "scalar (" + node.asString() + ")";
+    }
+
+    private static Finding finding(String file, int document, LoadProblem problem) {
+        return Finding.error(problem.ruleId(), new Location(file, document, problem.line(), problem.column()), "",
+                problem.getMessage());
+    }
+}

@@ -1,0 +1,81 @@
+package dev.paved.core.pipeline;
+
+import dev.paved.core.catalog.Catalog;
+import dev.paved.core.finding.Finding;
+import dev.paved.core.finding.Location;
+import dev.paved.core.parse.Declaration;
+import dev.paved.core.parse.DeclarationReader;
+import dev.paved.core.parse.FileDeclarations;
+import dev.paved.core.parse.LoadLimits;
+import dev.paved.core.source.Snapshot;
+import dev.paved.core.source.SourceFile;
+import dev.paved.core.validate.ReferenceValidator;
+import dev.paved.core.validate.SchemaValidator;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Wires source → parse → validate for one snapshot: files are read, parsed and schema-checked in parallel,
+ * then the reference rules run over the whole catalog. The one entry point the CLI and the daemon share.
+ * Thread-safe; build one per process (loading the schemas is the expensive part).
+ */
+public final class ValidationService {
+
+    private static final Logger log = LoggerFactory.getLogger(ValidationService.class);
+
+    private final DeclarationReader reader;
+    private final SchemaValidator schemas;
+    private final ReferenceValidator references = new ReferenceValidator();
+
+    public ValidationService(LoadLimits limits) {
+        this.reader = new DeclarationReader(limits);
+        this.schemas = SchemaValidator.load();
+    }
+
+    public ValidationResult validate(Snapshot snapshot) {
+        long started = System.nanoTime();
+        List<FileOutcome> outcomes = snapshot.files().parallelStream().map(file -> load(snapshot, file)).toList();
+        List<Declaration> declarations = new ArrayList<>();
+        List<Finding> findings = new ArrayList<>(snapshot.findings());
+        for (FileOutcome outcome : outcomes) {
+            declarations.addAll(outcome.file().declarations());
+            findings.addAll(outcome.file().findings());
+            findings.addAll(outcome.schemaFindings());
+        }
+        Catalog catalog = Catalog.of(declarations);
+        findings.addAll(references.validate(catalog));
+        Collections.sort(findings);
+        ValidationResult result = new ValidationResult(snapshot.revision(), snapshot.files().size(), catalog, findings);
+        log.debug("validated {} files, {} declarations: {} errors, {} warnings in {} ms", result.files(),
+                catalog.size(), result.errors(), result.warnings(), (System.nanoTime() - started) / 1_000_000);
+        return result;
+    }
+
+    private record FileOutcome(FileDeclarations file, List<Finding> schemaFindings) {
+    }
+
+    private FileOutcome load(Snapshot snapshot, SourceFile file) {
+        if (file.size() > reader.limits().maxFileBytes()) {
+            return new FileOutcome(new FileDeclarations(file.path(), List.of(),
+                    List.of(reader.tooLarge(file.path(), file.size()))), List.of());
+        }
+        byte[] bytes;
+        try {
+            bytes = snapshot.read(file);
+        } catch (IOException e) {
+            Finding unreadable = Finding.error("load.unreadable", Location.ofFile(file.path()), "",
+                    "cannot be read: " + e.getMessage());
+            return new FileOutcome(new FileDeclarations(file.path(), List.of(), List.of(unreadable)), List.of());
+        }
+        FileDeclarations loaded = reader.read(file.path(), bytes);
+        List<Finding> schemaFindings = new ArrayList<>();
+        for (Declaration declaration : loaded.declarations()) {
+            schemaFindings.addAll(schemas.validate(declaration));
+        }
+        return new FileOutcome(loaded, schemaFindings);
+    }
+}
