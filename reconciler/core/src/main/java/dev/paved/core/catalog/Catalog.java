@@ -1,6 +1,7 @@
 package dev.paved.core.catalog;
 
 import dev.paved.core.parse.Declaration;
+import dev.paved.core.parse.DeclaredName;
 import dev.paved.core.parse.Kind;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -15,6 +16,7 @@ import java.util.Set;
 /**
  * Every declaration of one snapshot, indexed by kind and name. When a name is declared twice, the first
  * declaration (by file path, then document) is the one found; the duplicate is a finding, not a crash.
+ * Declarations that could not be loaded but named themselves are known by name only ({@link #declares}).
  */
 public final class Catalog {
 
@@ -24,9 +26,11 @@ public final class Catalog {
     private final List<Declaration> all;
     private final Map<Kind, List<Declaration>> byKind = new EnumMap<>(Kind.class);
     private final Map<Kind, Map<String, Declaration>> byName = new EnumMap<>(Kind.class);
+    private final Set<DeclaredName> unloaded;
 
-    private Catalog(List<Declaration> sorted) {
+    private Catalog(List<Declaration> sorted, Collection<DeclaredName> unloaded) {
         this.all = List.copyOf(sorted);
+        this.unloaded = Set.copyOf(unloaded);
         for (Kind kind : Kind.values()) {
             byKind.put(kind, new ArrayList<>());
             byName.put(kind, new LinkedHashMap<>());
@@ -38,9 +42,13 @@ public final class Catalog {
     }
 
     public static Catalog of(Collection<Declaration> declarations) {
+        return of(declarations, List.of());
+    }
+
+    public static Catalog of(Collection<Declaration> declarations, Collection<DeclaredName> unloaded) {
         List<Declaration> sorted = new ArrayList<>(declarations);
         sorted.sort(SOURCE_ORDER);
-        return new Catalog(sorted);
+        return new Catalog(sorted, unloaded);
     }
 
     /** All declarations in source order. */
@@ -59,6 +67,14 @@ public final class Catalog {
 
     public boolean contains(Kind kind, String name) {
         return byName.get(kind).containsKey(name);
+    }
+
+    /**
+     * True when {@code name} is declared as {@code kind}, even by a declaration that could not be loaded:
+     * a reference to it is then not "missing", whatever else is wrong.
+     */
+    public boolean declares(Kind kind, String name) {
+        return contains(kind, name) || unloaded.stream().anyMatch(u -> u.kind() == kind && u.name().equals(name));
     }
 
     /** The declared names of one kind, in source order. */

@@ -47,17 +47,20 @@ public final class DeclarationReader {
         YamlTreeReader.Result result = yaml.read(text);
         List<Declaration> declarations = new ArrayList<>(result.documents().size());
         List<Finding> findings = new ArrayList<>();
+        List<DeclaredName> unloaded = new ArrayList<>();
         for (YamlTreeReader.Document document : result.documents()) {
-            toDeclaration(file, document, declarations, findings);
+            toDeclaration(file, document, declarations, findings, unloaded);
         }
         if (result.problem() != null) {
             findings.add(finding(file, result.documents().size(), result.problem()));
+            YamlTreeReader.Identity failed = result.failed();
+            noteUnloaded(file, failed.kind(), failed.name(), unloaded);
         }
-        return new FileDeclarations(file, declarations, findings);
+        return new FileDeclarations(file, declarations, findings, unloaded);
     }
 
     private void toDeclaration(String file, YamlTreeReader.Document document, List<Declaration> declarations,
-                               List<Finding> findings) {
+                               List<Finding> findings, List<DeclaredName> unloaded) {
         JsonNode root = document.root();
         if (root.isNull()) {
             return; // an empty document, e.g. after a trailing '---'
@@ -74,9 +77,13 @@ public final class DeclarationReader {
         if (kind.isEmpty()) {
             String message = kindName == null
                     ? "kind is missing; expected one of " + String.join(", ", Kind.yamlNames())
-                    : "unknown kind '" + kindName + "'" + Suggestions.didYouMean(kindName, Kind.yamlNames())
+                    : "'" + kindName + "' is not a kind" + Suggestions.didYouMean(kindName, Kind.yamlNames())
                             + "; expected one of " + String.join(", ", Kind.yamlNames());
             String pointer = kindNode == null ? "" : "/kind";
+            if (kindName != null) { // a misspelt kind still tells what the document meant to declare
+                noteUnloaded(file, Suggestions.closest(kindName, Kind.yamlNames()),
+                        body.path("metadata").path("name").asString(null), unloaded);
+            }
             findings.add(Finding.error("load.unknown-kind", locate(file, document, pointer), pointer, message));
             return;
         }
@@ -84,14 +91,21 @@ public final class DeclarationReader {
         if (apiVersion == null || !Kind.API_VERSION.equals(apiVersion.asString(null))) {
             String message = apiVersion == null
                     ? "apiVersion is missing; expected '" + Kind.API_VERSION + "'"
-                    : "apiVersion '" + apiVersion.asString("") + "' is not supported; expected '"
+                    : "'" + apiVersion.asString("") + "' is not supported; expected '"
                             + Kind.API_VERSION + "'";
             String pointer = apiVersion == null ? "" : "/apiVersion";
             findings.add(Finding.error("load.unknown-api-version", locate(file, document, pointer), pointer, message));
+            noteUnloaded(file, kindName, body.path("metadata").path("name").asString(null), unloaded);
             return;
         }
         String name = body.path("metadata").path("name").asString("");
         declarations.add(new Declaration(file, document.index(), kind.get(), name, body, document.positions()));
+    }
+
+    private static void noteUnloaded(String file, String kind, String name, List<DeclaredName> unloaded) {
+        if (kind != null && name != null && !name.isEmpty()) {
+            Kind.fromYamlName(kind).ifPresent(k -> unloaded.add(new DeclaredName(k, name, file)));
+        }
     }
 
     private static Location locate(String file, YamlTreeReader.Document document, String pointer) {

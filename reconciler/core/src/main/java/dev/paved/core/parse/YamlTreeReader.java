@@ -37,7 +37,16 @@ final class YamlTreeReader {
     record Document(int index, JsonNode root, PositionMap positions) {
     }
 
-    record Result(List<Document> documents, LoadProblem problem) {
+    /**
+     * @param documents the documents read completely
+     * @param problem   why reading stopped, or null
+     * @param failed    apiVersion, kind and metadata.name of the document that failed, as far as they were read
+     */
+    record Result(List<Document> documents, LoadProblem problem, Identity failed) {
+    }
+
+    /** The top-level identity fields of a document; any may be null. */
+    record Identity(String apiVersion, String kind, String name) {
     }
 
     private record Anchored(JsonNode node, int nodeCount) {
@@ -70,6 +79,9 @@ final class YamlTreeReader {
         private final Map<String, Anchored> anchors = new HashMap<>();
         private Map<String, Long> positions = new HashMap<>();
         private int nodes;
+        private String apiVersion;
+        private String kind;
+        private String name;
 
         Result readAll(String text) {
             List<Document> documents = new ArrayList<>();
@@ -79,19 +91,23 @@ final class YamlTreeReader {
                 while ((token = parser.nextToken()) != null) {
                     anchors.clear();
                     positions = new HashMap<>();
+                    apiVersion = kind = name = null;
                     record("", parser.currentTokenLocation());
                     JsonNode root = readValue(token, "", 0);
                     documents.add(new Document(documents.size(), root, new PositionMap(positions)));
                 }
-                return new Result(documents, null);
+                return new Result(documents, null, null);
             } catch (LoadProblem problem) {
-                return new Result(documents, problem);
+                return failed(documents, problem);
             } catch (StreamConstraintsException e) {
-                TokenStreamLocation at = parser == null ? null : parser.currentTokenLocation();
-                return new Result(documents, tooDeep(at));
+                return failed(documents, tooDeep(parser == null ? null : parser.currentTokenLocation()));
             } catch (JacksonException e) {
-                return new Result(documents, syntaxProblem(e));
+                return failed(documents, syntaxProblem(e));
             }
+        }
+
+        private Result failed(List<Document> documents, LoadProblem problem) {
+            return new Result(documents, problem, new Identity(apiVersion, kind, name));
         }
 
         private JsonNode readValue(JsonToken token, String pointer, int depth) {
@@ -146,6 +162,7 @@ final class YamlTreeReader {
                     merged.addAll(mergeSources(value, keyAt));
                 } else {
                     object.set(key, value);
+                    noteIdentity(child, value);
                 }
             }
             for (ObjectNode source : merged) {
@@ -156,6 +173,17 @@ final class YamlTreeReader {
                 }
             }
             return object;
+        }
+
+        private void noteIdentity(String pointer, JsonNode value) {
+            if (value.isString()) {
+                switch (pointer) {
+                    case "/apiVersion" -> apiVersion = value.asString();
+                    case "/kind" -> kind = value.asString();
+                    case "/metadata/name" -> name = value.asString();
+                    default -> { }
+                }
+            }
         }
 
         private ArrayNode readArray(String pointer, int depth) {

@@ -5,6 +5,7 @@ import dev.paved.core.finding.Finding;
 import dev.paved.core.finding.Location;
 import dev.paved.core.parse.Declaration;
 import dev.paved.core.parse.DeclarationReader;
+import dev.paved.core.parse.DeclaredName;
 import dev.paved.core.parse.FileDeclarations;
 import dev.paved.core.parse.LoadLimits;
 import dev.paved.core.source.Snapshot;
@@ -40,13 +41,15 @@ public final class ValidationService {
         long started = System.nanoTime();
         List<FileOutcome> outcomes = snapshot.files().parallelStream().map(file -> load(snapshot, file)).toList();
         List<Declaration> declarations = new ArrayList<>();
+        List<DeclaredName> unloaded = new ArrayList<>();
         List<Finding> findings = new ArrayList<>(snapshot.findings());
         for (FileOutcome outcome : outcomes) {
             declarations.addAll(outcome.file().declarations());
+            unloaded.addAll(outcome.file().unloaded());
             findings.addAll(outcome.file().findings());
             findings.addAll(outcome.schemaFindings());
         }
-        Catalog catalog = Catalog.of(declarations);
+        Catalog catalog = Catalog.of(declarations, unloaded);
         findings.addAll(references.validate(catalog));
         Collections.sort(findings);
         ValidationResult result = new ValidationResult(snapshot.revision(), snapshot.files().size(), catalog, findings);
@@ -60,8 +63,7 @@ public final class ValidationService {
 
     private FileOutcome load(Snapshot snapshot, SourceFile file) {
         if (file.size() > reader.limits().maxFileBytes()) {
-            return new FileOutcome(new FileDeclarations(file.path(), List.of(),
-                    List.of(reader.tooLarge(file.path(), file.size()))), List.of());
+            return new FileOutcome(FileDeclarations.refused(reader.tooLarge(file.path(), file.size())), List.of());
         }
         byte[] bytes;
         try {
@@ -69,7 +71,7 @@ public final class ValidationService {
         } catch (IOException e) {
             Finding unreadable = Finding.error("load.unreadable", Location.ofFile(file.path()), "",
                     "cannot be read: " + e.getMessage());
-            return new FileOutcome(new FileDeclarations(file.path(), List.of(), List.of(unreadable)), List.of());
+            return new FileOutcome(FileDeclarations.refused(unreadable), List.of());
         }
         FileDeclarations loaded = reader.read(file.path(), bytes);
         List<Finding> schemaFindings = new ArrayList<>();

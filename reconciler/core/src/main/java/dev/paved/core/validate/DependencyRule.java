@@ -27,7 +27,9 @@ final class DependencyRule implements ReferenceRule {
     @Override
     public void check(Catalog catalog, FindingSink out) {
         for (Declaration service : catalog.of(Kind.SERVICE)) {
-            List<String> environments = Specs.deployedTo(service);
+            // environments that do not exist are reported by ref.environment, not once more per dependency
+            List<String> environments = Specs.deployedTo(service).stream()
+                    .filter(e -> catalog.contains(Kind.ENVIRONMENT, e)).toList();
             Set<String> names = new HashSet<>();
             for (Dependency dependency : Specs.dependencies(service)) {
                 if (!dependency.name().isEmpty() && !names.add(dependency.name())) {
@@ -52,6 +54,9 @@ final class DependencyRule implements ReferenceRule {
             return;
         }
         Declaration other = catalog.find(Kind.SERVICE, target).orElse(null);
+        if (other == null && catalog.declares(Kind.SERVICE, target)) {
+            return; // declared in a file that could not be loaded; that is the finding
+        }
         if (other == null) {
             out.error("ref.dependency-service", service, pointer,
                     References.missing(catalog, Kind.SERVICE, "service", target));
@@ -74,6 +79,9 @@ final class DependencyRule implements ReferenceRule {
         String pointer = dependency.pointer("resource");
         String target = dependency.resource();
         Declaration resource = catalog.find(Kind.RESOURCE, target).orElse(null);
+        if (resource == null && catalog.declares(Kind.RESOURCE, target)) {
+            return; // declared in a file that could not be loaded; that is the finding
+        }
         if (resource == null) {
             out.error("ref.dependency-resource", service, pointer,
                     References.missing(catalog, Kind.RESOURCE, "shared resource", target));

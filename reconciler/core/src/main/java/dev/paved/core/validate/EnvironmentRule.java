@@ -36,7 +36,7 @@ final class EnvironmentRule implements ReferenceRule {
             if (from.equals(environment.name())) {
                 out.error("ref.promotion", environment, "/spec/promotion/from",
                         "an environment cannot promote from itself");
-            } else if (!catalog.contains(Kind.ENVIRONMENT, from)) {
+            } else if (!catalog.declares(Kind.ENVIRONMENT, from)) {
                 out.error("ref.promotion", environment, "/spec/promotion/from",
                         References.missing(catalog, Kind.ENVIRONMENT, "environment", from));
             }
@@ -45,7 +45,7 @@ final class EnvironmentRule implements ReferenceRule {
 
     private static void requireEnvironment(Catalog catalog, FindingSink out, Declaration declaration, String pointer,
                                            String environment) {
-        if (!catalog.contains(Kind.ENVIRONMENT, environment)) {
+        if (!catalog.declares(Kind.ENVIRONMENT, environment)) {
             out.error("ref.environment", declaration, pointer,
                     References.missing(catalog, Kind.ENVIRONMENT, "environment", environment));
         }

@@ -30,7 +30,7 @@ final class OwnerRule implements ReferenceRule {
     private static void checkTeam(Catalog catalog, FindingSink out, String ruleId, Declaration declaration,
                                   String pointer, String noun) {
         String team = Specs.text(declaration, pointer);
-        if (!team.isEmpty() && !catalog.contains(Kind.TEAM, team)) {
+        if (!team.isEmpty() && !catalog.declares(Kind.TEAM, team)) {
             out.error(ruleId, declaration, pointer, References.missing(catalog, Kind.TEAM, noun, team));
         }
     }

@@ -126,7 +126,7 @@ class DeclarationReaderTest {
                 Arguments.of("scalar document", "just text\n", "load.not-a-mapping", "services/x.yaml:1:1",
                         "not a string"),
                 Arguments.of("unknown kind", "apiVersion: paved.dev/v1alpha1\nkind: Servce\n", "load.unknown-kind",
-                        "services/x.yaml:2:7", "unknown kind 'Servce' (did you mean 'Service'?)"),
+                        "services/x.yaml:2:7", "'Servce' is not a kind (did you mean 'Service'?)"),
                 Arguments.of("missing kind", "apiVersion: paved.dev/v1alpha1\nmetadata: {}\n", "load.unknown-kind",
                         "services/x.yaml:1:1", "kind is missing"),
                 Arguments.of("unknown apiVersion", "apiVersion: paved.dev/v2\nkind: Team\n",
@@ -183,6 +183,17 @@ class DeclarationReaderTest {
         assertThat(file.declarations()).extracting(Declaration::name).containsExactly("payments");
         assertThat(file.findings()).extracting(Finding::ruleId).containsExactly("load.duplicate-key");
         assertThat(file.findings().get(0).location().document()).isEqualTo(1);
+    }
+
+    @Test
+    void remembersTheNameOfADeclarationThatCouldNotBeLoaded() {
+        String yaml = "apiVersion: paved.dev/v1alpha1\nkind: Environment\nmetadata:\n  name: prod\n"
+                + "spec:\n  tier: production\n  tier: staging\n";
+
+        FileDeclarations file = read(yaml);
+
+        assertThat(file.declarations()).isEmpty();
+        assertThat(file.unloaded()).containsExactly(new DeclaredName(Kind.ENVIRONMENT, "prod", "services/x.yaml"));
     }
 
     @Test
