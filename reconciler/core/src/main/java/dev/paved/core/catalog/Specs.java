@@ -16,8 +16,25 @@ public final class Specs {
 
     /** The string at {@code pointer} in the declaration, or {@code ""}. */
     public static String text(Declaration declaration, String pointer) {
-        JsonNode node = declaration.body().at(pointer);
+        JsonNode node = at(declaration, pointer);
         return node.isString() ? node.asString() : "";
+    }
+
+    /**
+     * The node at a pointer made of plain field names, such as {@code /spec/promotion/from}; a missing node
+     * when it is absent. Walks the tree directly: rules call this for every declaration, and compiling a
+     * JsonPointer each time costs more than the lookup.
+     */
+    static JsonNode at(Declaration declaration, String pointer) {
+        JsonNode node = declaration.body();
+        int start = 1;
+        while (start <= pointer.length() && !node.isMissingNode()) {
+            int end = pointer.indexOf('/', start);
+            end = end < 0 ? pointer.length() : end;
+            node = node.path(pointer.substring(start, end));
+            start = end + 1;
+        }
+        return node;
     }
 
     /** The environments a service is deployed to: the keys of {@code spec.deployments}, in source order. */
@@ -28,7 +45,7 @@ public final class Specs {
     /** The strings of the array at {@code pointer}, skipping anything that is not a string. */
     public static List<String> strings(Declaration declaration, String pointer) {
         List<String> values = new ArrayList<>();
-        for (JsonNode item : declaration.body().at(pointer)) {
+        for (JsonNode item : at(declaration, pointer)) {
             if (item.isString()) {
                 values.add(item.asString());
             }

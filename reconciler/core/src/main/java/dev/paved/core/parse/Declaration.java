@@ -13,10 +13,10 @@ import tools.jackson.databind.node.ObjectNode;
  * @param kind      the declaration's kind
  * @param name      {@code metadata.name}, or {@code ""} when it is missing (the schema check reports that)
  * @param body      the document
- * @param positions source position of every node of the document
+ * @param source    source positions of every node of the file, computed when first asked for
  */
 public record Declaration(String file, int document, Kind kind, String name, ObjectNode body,
-                          PositionMap positions) {
+                          SourcePositions source) {
 
     public JsonNode spec() {
         return body.path("spec");
@@ -29,6 +29,7 @@ public record Declaration(String file, int document, Kind kind, String name, Obj
 
     /** Where the node at {@code pointer} stands, or its nearest ancestor when it does not exist. */
     public Location locate(String pointer) {
+        PositionMap positions = source.document(document);
         return new Location(file, document, positions.line(pointer), positions.column(pointer));
     }
 

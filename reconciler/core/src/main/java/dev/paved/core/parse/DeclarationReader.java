@@ -5,6 +5,7 @@ import dev.paved.core.finding.Location;
 import dev.paved.core.finding.Suggestions;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -45,11 +46,12 @@ public final class DeclarationReader {
             return FileDeclarations.refused(finding(file, 0, problem));
         }
         YamlTreeReader.Result result = yaml.read(text);
+        SourcePositions positions = new SourcePositions(text, yaml);
         List<Declaration> declarations = new ArrayList<>(result.documents().size());
         List<Finding> findings = new ArrayList<>();
         List<DeclaredName> unloaded = new ArrayList<>();
         for (YamlTreeReader.Document document : result.documents()) {
-            toDeclaration(file, document, declarations, findings, unloaded);
+            toDeclaration(file, positions, document, declarations, findings, unloaded);
         }
         if (result.problem() != null) {
             findings.add(finding(file, result.documents().size(), result.problem()));
@@ -59,21 +61,21 @@ public final class DeclarationReader {
         return new FileDeclarations(file, declarations, findings, unloaded);
     }
 
-    private void toDeclaration(String file, YamlTreeReader.Document document, List<Declaration> declarations,
-                               List<Finding> findings, List<DeclaredName> unloaded) {
+    private void toDeclaration(String file, SourcePositions positions, YamlTreeReader.Document document,
+                               List<Declaration> declarations, List<Finding> findings, List<DeclaredName> unloaded) {
         JsonNode root = document.root();
         if (root.isNull()) {
             return; // an empty document, e.g. after a trailing '---'
         }
-        Location start = locate(file, document, "");
         if (!(root instanceof ObjectNode body)) {
+            Location start = locate(file, positions, document, "");
             findings.add(Finding.error("load.not-a-mapping", start, "", "a document must be a mapping with"
                     + " apiVersion, kind, metadata and spec, not a " + describe(root)));
             return;
         }
         JsonNode kindNode = body.get("kind");
         String kindName = kindNode == null ? null : kindNode.asString(null);
-        var kind = kindName == null ? java.util.Optional.<Kind>empty() : Kind.fromYamlName(kindName);
+        Optional<Kind> kind = kindName == null ? Optional.empty() : Kind.fromYamlName(kindName);
         if (kind.isEmpty()) {
             String message = kindName == null
                     ? "kind is missing; expected one of " + String.join(", ", Kind.yamlNames())
@@ -84,7 +86,8 @@ public final class DeclarationReader {
                 noteUnloaded(file, Suggestions.closest(kindName, Kind.yamlNames()),
                         body.path("metadata").path("name").asString(null), unloaded);
             }
-            findings.add(Finding.error("load.unknown-kind", locate(file, document, pointer), pointer, message));
+            Location at = locate(file, positions, document, pointer);
+            findings.add(Finding.error("load.unknown-kind", at, pointer, message));
             return;
         }
         JsonNode apiVersion = body.get("apiVersion");
@@ -94,12 +97,13 @@ public final class DeclarationReader {
                     : "'" + apiVersion.asString("") + "' is not supported; expected '"
                             + Kind.API_VERSION + "'";
             String pointer = apiVersion == null ? "" : "/apiVersion";
-            findings.add(Finding.error("load.unknown-api-version", locate(file, document, pointer), pointer, message));
+            Location at = locate(file, positions, document, pointer);
+            findings.add(Finding.error("load.unknown-api-version", at, pointer, message));
             noteUnloaded(file, kindName, body.path("metadata").path("name").asString(null), unloaded);
             return;
         }
         String name = body.path("metadata").path("name").asString("");
-        declarations.add(new Declaration(file, document.index(), kind.get(), name, body, document.positions()));
+        declarations.add(new Declaration(file, document.index(), kind.get(), name, body, positions));
     }
 
     private static void noteUnloaded(String file, String kind, String name, List<DeclaredName> unloaded) {
@@ -108,9 +112,10 @@ public final class DeclarationReader {
         }
     }
 
-    private static Location locate(String file, YamlTreeReader.Document document, String pointer) {
-        PositionMap positions = document.positions();
-        return new Location(file, document.index(), positions.line(pointer), positions.column(pointer));
+    private static Location locate(String file, SourcePositions positions, YamlTreeReader.Document document,
+                                   String pointer) {
+        PositionMap map = positions.document(document.index());
+        return new Location(file, document.index(), map.line(pointer), map.column(pointer));
     }
 
     private static String describe(JsonNode node) {

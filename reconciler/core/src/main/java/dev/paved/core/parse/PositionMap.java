@@ -10,6 +10,9 @@ import java.util.Map;
  */
 public final class PositionMap {
 
+    /** No known positions: everything is located at the start of the document. */
+    static final PositionMap EMPTY = new PositionMap(Map.of());
+
     private final Map<String, Long> positions;
 
     PositionMap(Map<String, Long> positions) {

@@ -34,7 +34,7 @@ final class YamlTreeReader {
     private static final String MERGE_KEY = "<<";
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
-    record Document(int index, JsonNode root, PositionMap positions) {
+    record Document(int index, JsonNode root) {
     }
 
     /**
@@ -70,18 +70,34 @@ final class YamlTreeReader {
 
     /** Reads every document; documents before a problem are kept, the problem ends the file. */
     Result read(String text) {
-        return new Session().readAll(text);
+        return new Session(false).readAll(text);
     }
 
-    /** One read of one file: the anchors, node budget and positions of the document being built. */
+    /**
+     * Reads the text again, recording the position of every node: one map per document read completely.
+     * Positions are only needed where a finding points, so loading skips them and this pass runs on demand.
+     */
+    List<PositionMap> positions(String text) {
+        Session session = new Session(true);
+        session.readAll(text);
+        return session.positionMaps;
+    }
+
+    /** One read of one file: the anchors, node budget and (when asked) positions of the document being built. */
     private final class Session {
+        private final boolean recordPositions;
+        private final List<PositionMap> positionMaps = new ArrayList<>();
         private YAMLParser parser;
         private final Map<String, Anchored> anchors = new HashMap<>();
-        private Map<String, Long> positions = new HashMap<>();
+        private Map<String, Long> positions;
         private int nodes;
         private String apiVersion;
         private String kind;
         private String name;
+
+        Session(boolean recordPositions) {
+            this.recordPositions = recordPositions;
+        }
 
         Result readAll(String text) {
             List<Document> documents = new ArrayList<>();
@@ -90,11 +106,16 @@ final class YamlTreeReader {
                 JsonToken token;
                 while ((token = parser.nextToken()) != null) {
                     anchors.clear();
-                    positions = new HashMap<>();
                     apiVersion = kind = name = null;
-                    record("", parser.currentTokenLocation());
+                    if (recordPositions) {
+                        positions = new HashMap<>();
+                        record("", parser.currentTokenLocation());
+                    }
                     JsonNode root = readValue(token, "", 0);
-                    documents.add(new Document(documents.size(), root, new PositionMap(positions)));
+                    documents.add(new Document(documents.size(), root));
+                    if (recordPositions) {
+                        positionMaps.add(new PositionMap(positions));
+                    }
                 }
                 return new Result(documents, null, null);
             } catch (LoadProblem problem) {
@@ -150,19 +171,20 @@ final class YamlTreeReader {
                     throw problemAt("load.duplicate-key", keyAt, "duplicate key '" + key + "'"
                             + " (an earlier value would be silently overwritten)");
                 }
-                String child = Pointers.child(pointer, key);
+                String child = pointer != null && (recordPositions || depth <= 2) ? Pointers.child(pointer, key) : null;
                 JsonToken valueToken = parser.nextToken();
-                if (valueToken == JsonToken.START_OBJECT || valueToken == JsonToken.START_ARRAY) {
-                    record(child, keyAt);
-                } else {
-                    record(child, parser.currentTokenLocation());
+                if (recordPositions) {
+                    boolean container = valueToken == JsonToken.START_OBJECT || valueToken == JsonToken.START_ARRAY;
+                    record(child, container ? keyAt : parser.currentTokenLocation());
                 }
                 JsonNode value = readValue(valueToken, child, depth);
                 if (MERGE_KEY.equals(key)) {
                     merged.addAll(mergeSources(value, keyAt));
                 } else {
                     object.set(key, value);
-                    noteIdentity(child, value);
+                    if (child != null && depth <= 2) {
+                        noteIdentity(child, value);
+                    }
                 }
             }
             for (ObjectNode source : merged) {
@@ -191,8 +213,11 @@ final class YamlTreeReader {
             ArrayNode array = NODES.arrayNode();
             JsonToken token;
             while ((token = parser.nextToken()) != JsonToken.END_ARRAY) {
-                String child = Pointers.child(pointer, array.size());
-                record(child, parser.currentTokenLocation());
+                String child = null;
+                if (recordPositions) {
+                    child = Pointers.child(pointer, array.size());
+                    record(child, parser.currentTokenLocation());
+                }
                 array.add(readValue(token, child, depth));
             }
             return array;

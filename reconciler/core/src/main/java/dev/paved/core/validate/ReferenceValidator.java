@@ -10,11 +10,12 @@ public final class ReferenceValidator {
     private final List<ReferenceRule> rules = List.of(new UniqueNameRule(), new OwnerRule(), new EnvironmentRule(),
             new DependencyRule(), new ProvisionerRule(), new CycleRule());
 
+    /** Runs the rules in parallel (they only read the catalog); the caller sorts the findings. */
     public List<Finding> validate(Catalog catalog) {
-        FindingSink sink = new FindingSink();
-        for (ReferenceRule rule : rules) {
+        return rules.parallelStream().flatMap(rule -> {
+            FindingSink sink = new FindingSink();
             rule.check(catalog, sink);
-        }
-        return sink.findings();
+            return sink.findings().stream();
+        }).toList();
     }
 }
