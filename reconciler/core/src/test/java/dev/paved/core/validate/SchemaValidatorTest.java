@@ -83,6 +83,8 @@ class SchemaValidatorTest {
                         "services/payments.yaml:12:16 spec.workload.containers[0].image: 'registry.example.com/"
                                 + "payments/api:1.0.0 latest' is not valid here: an OCI image reference with"
                                 + " a tag, a digest or both, e.g. registry.example.com/team/app:1.4.2."),
+                Arguments.of("  workload:\n", "  workload:\n    kind: cron\n", "schema.required",
+                        "services/payments.yaml:9:3 spec.workload: required field 'schedule' is missing"),
                 Arguments.of("api:1.0.0", "api", "schema.pattern",
                         "services/payments.yaml:12:16 spec.workload.containers[0].image: 'registry.example.com/"
                                 + "payments/api' is not valid here: an OCI image reference with a tag, a digest or"
