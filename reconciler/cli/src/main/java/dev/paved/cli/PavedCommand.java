@@ -11,7 +11,7 @@ import picocli.CommandLine.Option;
 /** The root command: global options and the sub-commands. */
 @Command(name = "paved", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "GitOps reconciliation for internal developer platforms.",
-        subcommands = {ValidateCommand.class, SchemaCommand.class,
+        subcommands = {ValidateCommand.class, SchemaCommand.class, DevCommand.class,
                 CommandLine.HelpCommand.class})
 public final class PavedCommand {
 
