@@ -1,0 +1,57 @@
+package dev.paved.bench;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What a person running {@code paved validate} waits for: the whole process, JVM start to exit, measured from
+ * the parent. Each run is a new {@code java} process on this JVM's classpath running {@link ProcessProbe},
+ * with the JVM options the {@code paved} launcher uses.
+ */
+final class FreshProcessBench {
+
+    /** The launcher's JVM options for one-shot commands, relative to the repo root. */
+    static final Path LAUNCHER_OPTIONS = Path.of("reconciler/cli/jvm/cli.jvmopts");
+
+    private final Path scratch;
+
+    /** @param scratch a directory for the children's standard error */
+    FreshProcessBench(Path scratch) {
+        this.scratch = scratch;
+        if (!Files.isRegularFile(LAUNCHER_OPTIONS)) {
+            throw new IllegalStateException(LAUNCHER_OPTIONS.toAbsolutePath() + " is missing: run from the repo root");
+        }
+    }
+
+    /** One untimed warm-up (page cache, CDS archive), then {@code runs} timed runs. */
+    List<ProbeRun> measure(Path repo, int runs) throws IOException, InterruptedException {
+        run(repo, List.of());
+        List<ProbeRun> measured = new ArrayList<>(runs);
+        for (int i = 0; i < runs; i++) {
+            measured.add(run(repo, List.of()));
+        }
+        return measured;
+    }
+
+    ProbeRun run(Path repo, List<String> jvmOptions) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("@" + LAUNCHER_OPTIONS);
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), ProcessProbe.class.getName(),
+                "validate", repo.toString()));
+        Path stderr = scratch.resolve("probe-stderr.log");
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .redirectError(stderr.toFile());
+        long started = System.nanoTime();
+        Process process = builder.start();
+        int exit = process.waitFor();
+        long wall = System.nanoTime() - started;
+        return ProbeRun.parse(wall, exit, Files.readString(stderr, StandardCharsets.UTF_8));
+    }
+}
