@@ -23,12 +23,21 @@ public final class Main {
         return execute(terminal, args);
     }
 
-    /** Runs the command line against the given terminal; for tests and embedding. */
+    /**
+     * Runs the command line against the given terminal; for tests and embedding. Whatever escapes a command,
+     * even an {@link Error} such as running out of memory, is an internal error (3), never mistaken for
+     * findings (1).
+     */
     public static int execute(Terminal terminal, String... args) {
-        int code = PavedCommand.commandLine(terminal).execute(args);
-        terminal.out().flush();
-        terminal.err().flush();
-        return code;
+        try {
+            return PavedCommand.commandLine(terminal).execute(args);
+        } catch (Throwable e) {
+            terminal.err().println("paved: internal error: " + e);
+            return ExitCodes.INTERNAL;
+        } finally {
+            terminal.out().flush();
+            terminal.err().flush();
+        }
     }
 
     /** A terminal with no colour and an empty environment, writing to the given writers. */

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +28,8 @@ public final class Catalog {
     private final Map<Kind, List<Declaration>> byKind = new EnumMap<>(Kind.class);
     private final Map<Kind, Map<String, Declaration>> byName = new EnumMap<>(Kind.class);
     private final Set<DeclaredName> unloaded;
+    private final Map<Declaration, List<String>> deployedTo = new IdentityHashMap<>();
+    private final Map<Declaration, List<Dependency>> dependencies = new IdentityHashMap<>();
 
     private Catalog(List<Declaration> sorted, Collection<DeclaredName> unloaded) {
         this.all = List.copyOf(sorted);
@@ -38,6 +41,10 @@ public final class Catalog {
         for (Declaration declaration : all) {
             byKind.get(declaration.kind()).add(declaration);
             byName.get(declaration.kind()).putIfAbsent(declaration.name(), declaration);
+            if (declaration.kind() == Kind.SERVICE) { // read once here; every rule asks
+                deployedTo.put(declaration, Specs.deployedTo(declaration));
+                dependencies.put(declaration, Specs.dependencies(declaration));
+            }
         }
     }
 
@@ -85,6 +92,16 @@ public final class Catalog {
     /** The kinds that declare {@code name}, for messages such as "'x' is a Service, not a Team". */
     public List<Kind> kindsNamed(String name) {
         return byName.entrySet().stream().filter(e -> e.getValue().containsKey(name)).map(Map.Entry::getKey).toList();
+    }
+
+    /** The environments a service is deployed to, in source order (see {@link Specs#deployedTo}). */
+    public List<String> deployedTo(Declaration service) {
+        return deployedTo.getOrDefault(service, List.of());
+    }
+
+    /** A service's dependencies, in source order (see {@link Specs#dependencies}). */
+    public List<Dependency> dependencies(Declaration service) {
+        return dependencies.getOrDefault(service, List.of());
     }
 
     public int count(Kind kind) {

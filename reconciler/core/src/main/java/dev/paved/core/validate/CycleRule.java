@@ -20,13 +20,13 @@ final class CycleRule implements ReferenceRule {
         Map<String, List<String>> services = new LinkedHashMap<>();
         for (String name : catalog.names(Kind.SERVICE)) {
             Declaration service = catalog.find(Kind.SERVICE, name).orElseThrow();
-            services.put(name, Specs.dependencies(service).stream().map(Dependency::service)
+            services.put(name, catalog.dependencies(service).stream().map(Dependency::service)
                     .filter(s -> !s.isEmpty() && !s.equals(name)).toList());
         }
         for (List<String> cycle : Cycles.find(services)) {
             Declaration first = catalog.find(Kind.SERVICE, cycle.get(0)).orElseThrow();
             String next = cycle.get(1 % cycle.size());
-            Dependency edge = Specs.dependencies(first).stream().filter(d -> d.service().equals(next))
+            Dependency edge = catalog.dependencies(first).stream().filter(d -> d.service().equals(next))
                     .findFirst().orElseThrow();
             out.error("ref.cycle", first, edge.pointer("service"), "dependency cycle: " + render(cycle));
         }

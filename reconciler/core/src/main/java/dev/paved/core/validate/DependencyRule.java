@@ -28,10 +28,10 @@ final class DependencyRule implements ReferenceRule {
     public void check(Catalog catalog, FindingSink out) {
         for (Declaration service : catalog.of(Kind.SERVICE)) {
             // environments that do not exist are reported by ref.environment, not once more per dependency
-            List<String> environments = Specs.deployedTo(service).stream()
+            List<String> environments = catalog.deployedTo(service).stream()
                     .filter(e -> catalog.contains(Kind.ENVIRONMENT, e)).toList();
             Set<String> names = new HashSet<>();
-            for (Dependency dependency : Specs.dependencies(service)) {
+            for (Dependency dependency : catalog.dependencies(service)) {
                 if (!dependency.name().isEmpty() && !names.add(dependency.name())) {
                     out.error("ref.dependency-name", service, dependency.pointer("name"), "dependency name '"
                             + dependency.name() + "' is used twice; each dependency needs its own name");
@@ -62,7 +62,7 @@ final class DependencyRule implements ReferenceRule {
                     References.missing(catalog, Kind.SERVICE, "service", target));
             return;
         }
-        List<String> missing = missingFrom(environments, Specs.deployedTo(other));
+        List<String> missing = missingFrom(environments, catalog.deployedTo(other));
         if (!missing.isEmpty()) {
             out.error("ref.dependency-deployed", service, pointer, "depends on service '" + target
                     + "', which is not deployed to " + environmentList(missing) + " (" + other.file() + ")");

@@ -16,7 +16,7 @@ final class EnvironmentRule implements ReferenceRule {
     @Override
     public void check(Catalog catalog, FindingSink out) {
         for (Declaration service : catalog.of(Kind.SERVICE)) {
-            for (String environment : Specs.deployedTo(service)) {
+            for (String environment : catalog.deployedTo(service)) {
                 requireEnvironment(catalog, out, service, Pointers.child("/spec/deployments", environment),
                         environment);
             }

@@ -31,8 +31,8 @@ final class ProvisionerRule implements ReferenceRule {
             provisioned.put(environment.name(), provisionersOf(environment, out));
         }
         for (Declaration service : catalog.of(Kind.SERVICE)) {
-            List<Dependency> dependencies = Specs.dependencies(service);
-            for (String environment : Specs.deployedTo(service)) {
+            List<Dependency> dependencies = catalog.dependencies(service);
+            for (String environment : catalog.deployedTo(service)) {
                 Map<String, Integer> types = provisioned.get(environment);
                 if (types == null) {
                     continue; // ref.environment reports it
