@@ -3,10 +3,8 @@ package dev.paved.core.parse;
 import dev.paved.core.finding.Pointers;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.StreamReadConstraints;
@@ -161,13 +159,14 @@ final class YamlTreeReader {
         private ObjectNode readObject(String pointer, int depth) {
             checkDepth(depth);
             ObjectNode object = NODES.objectNode();
-            Set<String> explicit = new LinkedHashSet<>();
-            List<ObjectNode> merged = new ArrayList<>();
+            List<ObjectNode> merged = null;
             JsonToken token;
             while ((token = parser.nextToken()) != JsonToken.END_OBJECT) {
                 String key = parser.currentName();
                 TokenStreamLocation keyAt = parser.currentTokenLocation();
-                if (!explicit.add(key)) {
+                // merged keys are only added after the loop, so the object holds exactly the explicit keys
+                boolean duplicate = MERGE_KEY.equals(key) ? merged != null : object.has(key);
+                if (duplicate) {
                     throw problemAt("load.duplicate-key", keyAt, "duplicate key '" + key + "'"
                             + " (an earlier value would be silently overwritten)");
                 }
@@ -179,7 +178,7 @@ final class YamlTreeReader {
                 }
                 JsonNode value = readValue(valueToken, child, depth);
                 if (MERGE_KEY.equals(key)) {
-                    merged.addAll(mergeSources(value, keyAt));
+                    merged = mergeSources(value, keyAt);
                 } else {
                     object.set(key, value);
                     if (child != null && depth <= 2) {
@@ -187,7 +186,7 @@ final class YamlTreeReader {
                     }
                 }
             }
-            for (ObjectNode source : merged) {
+            for (ObjectNode source : merged == null ? List.<ObjectNode>of() : merged) {
                 for (Map.Entry<String, JsonNode> field : source.properties()) {
                     if (!object.has(field.getKey())) {
                         object.set(field.getKey(), field.getValue());

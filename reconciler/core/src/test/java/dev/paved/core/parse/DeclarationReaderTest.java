@@ -119,6 +119,9 @@ class DeclarationReaderTest {
         return Stream.of(
                 Arguments.of("duplicate key", "apiVersion: paved.dev/v1alpha1\nkind: Team\nmetadata:\n  name: a\n"
                         + "  name: b\n", "load.duplicate-key", "services/x.yaml:5:3", "duplicate key 'name'"),
+                Arguments.of("duplicate merge key", "apiVersion: paved.dev/v1alpha1\nkind: Team\nbase: &b {x: 1}\n"
+                        + "spec:\n  <<: *b\n  <<: *b\n", "load.duplicate-key", "services/x.yaml:6:3",
+                        "duplicate key '<<'"),
                 Arguments.of("alias bomb", bomb.toString(), "load.too-many-nodes", "services/x.yaml:", "alias"),
                 Arguments.of("deep nesting", deepFlow, "load.too-deep", "services/x.yaml:3:", "deeper than 64"),
                 Arguments.of("not a mapping", "- a\n- b\n", "load.not-a-mapping", "services/x.yaml:1:1",
