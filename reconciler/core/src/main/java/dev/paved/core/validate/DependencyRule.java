@@ -53,13 +53,8 @@ final class DependencyRule implements ReferenceRule {
             out.error("ref.dependency-service", service, pointer, "a service cannot depend on itself");
             return;
         }
-        Declaration other = catalog.find(Kind.SERVICE, target).orElse(null);
-        if (other == null && catalog.declares(Kind.SERVICE, target)) {
-            return; // declared in a file that could not be loaded; that is the finding
-        }
+        Declaration other = resolve(catalog, out, service, pointer, Kind.SERVICE, target);
         if (other == null) {
-            out.error("ref.dependency-service", service, pointer,
-                    References.missing(catalog, Kind.SERVICE, "service", target));
             return;
         }
         List<String> missing = missingFrom(environments, catalog.deployedTo(other));
@@ -78,13 +73,8 @@ final class DependencyRule implements ReferenceRule {
                                       List<String> environments, Dependency dependency) {
         String pointer = dependency.pointer("resource");
         String target = dependency.resource();
-        Declaration resource = catalog.find(Kind.RESOURCE, target).orElse(null);
-        if (resource == null && catalog.declares(Kind.RESOURCE, target)) {
-            return; // declared in a file that could not be loaded; that is the finding
-        }
+        Declaration resource = resolve(catalog, out, service, pointer, Kind.RESOURCE, target);
         if (resource == null) {
-            out.error("ref.dependency-resource", service, pointer,
-                    References.missing(catalog, Kind.RESOURCE, "shared resource", target));
             return;
         }
         List<String> available = Specs.strings(resource, "/spec/environments");
@@ -95,6 +85,21 @@ final class DependencyRule implements ReferenceRule {
                     + (available.isEmpty() ? "none" : String.join(", ", available)) + " in " + resource.file()
                     + ")");
         }
+    }
+
+    /**
+     * The declaration a dependency names, or null: reported as missing, unless it is declared in a file that
+     * could not be loaded (that load problem is the finding).
+     */
+    private static Declaration resolve(Catalog catalog, FindingSink out, Declaration service, String pointer,
+                                       Kind kind, String target) {
+        Declaration found = catalog.find(kind, target).orElse(null);
+        if (found == null && !catalog.declares(kind, target)) {
+            boolean isService = kind == Kind.SERVICE;
+            out.error(isService ? "ref.dependency-service" : "ref.dependency-resource", service, pointer,
+                    References.missing(catalog, kind, isService ? "service" : "shared resource", target));
+        }
+        return found;
     }
 
     private static List<String> missingFrom(List<String> wanted, List<String> available) {
