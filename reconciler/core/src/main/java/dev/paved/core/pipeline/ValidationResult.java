@@ -8,11 +8,12 @@ import java.util.List;
  * The outcome of validating one snapshot.
  *
  * @param revision the snapshot's revision
+ * @param digest   a digest of every declaration file's path and content: what a saved plan was made from
  * @param files    how many declaration files were read
  * @param catalog  every declaration that could be loaded, valid or not
  * @param findings every finding, in a stable order (file, line, column, rule)
  */
-public record ValidationResult(String revision, int files, Catalog catalog, List<Finding> findings) {
+public record ValidationResult(String revision, String digest, int files, Catalog catalog, List<Finding> findings) {
 
     public ValidationResult {
         findings = List.copyOf(findings);

@@ -43,7 +43,10 @@ public final class ValidationService {
         List<Declaration> declarations = new ArrayList<>();
         List<DeclaredName> unloaded = new ArrayList<>();
         List<Finding> findings = new ArrayList<>(snapshot.findings());
-        for (FileOutcome outcome : outcomes) {
+        Digests.Builder digest = new Digests.Builder();
+        for (int i = 0; i < outcomes.size(); i++) {
+            FileOutcome outcome = outcomes.get(i);
+            digest.add(snapshot.files().get(i).path(), outcome.digest());
             declarations.addAll(outcome.file().declarations());
             unloaded.addAll(outcome.file().unloaded());
             findings.addAll(outcome.file().findings());
@@ -52,18 +55,20 @@ public final class ValidationService {
         Catalog catalog = Catalog.of(declarations, unloaded);
         findings.addAll(references.validate(catalog));
         Collections.sort(findings);
-        ValidationResult result = new ValidationResult(snapshot.revision(), snapshot.files().size(), catalog, findings);
+        ValidationResult result = new ValidationResult(snapshot.revision(), digest.build(), snapshot.files().size(),
+                catalog, findings);
         log.debug("validated {} files, {} declarations: {} errors, {} warnings in {} ms", result.files(),
                 catalog.size(), result.errors(), result.warnings(), (System.nanoTime() - started) / 1_000_000);
         return result;
     }
 
-    private record FileOutcome(FileDeclarations file, List<Finding> schemaFindings) {
+    private record FileOutcome(FileDeclarations file, List<Finding> schemaFindings, byte[] digest) {
     }
 
     private FileOutcome load(Snapshot snapshot, SourceFile file) {
         if (file.size() > reader.limits().maxFileBytes()) {
-            return new FileOutcome(FileDeclarations.refused(reader.tooLarge(file.path(), file.size())), List.of());
+            return new FileOutcome(FileDeclarations.refused(reader.tooLarge(file.path(), file.size())), List.of(),
+                    Digests.of(file.path() + ":" + file.size()));
         }
         byte[] bytes;
         try {
@@ -71,13 +76,13 @@ public final class ValidationService {
         } catch (IOException e) {
             Finding unreadable = Finding.error("load.unreadable", Location.ofFile(file.path()), "",
                     "cannot be read: " + e.getMessage());
-            return new FileOutcome(FileDeclarations.refused(unreadable), List.of());
+            return new FileOutcome(FileDeclarations.refused(unreadable), List.of(), Digests.of(file.path()));
         }
         FileDeclarations loaded = reader.read(file.path(), bytes);
         List<Finding> schemaFindings = new ArrayList<>();
         for (Declaration declaration : loaded.declarations()) {
             schemaFindings.addAll(schemas.validate(declaration));
         }
-        return new FileOutcome(loaded, schemaFindings);
+        return new FileOutcome(loaded, schemaFindings, Digests.of(bytes));
     }
 }

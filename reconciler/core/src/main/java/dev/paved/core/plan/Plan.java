@@ -1,0 +1,44 @@
+package dev.paved.core.plan;
+
+import dev.paved.core.finding.Finding;
+import dev.paved.provider.ResourceKey;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What applying would do, in the order it would do it. Deterministic: the same repo and live state give the
+ * same plan, byte for byte, in every rendering.
+ *
+ * @param revision    the platform repo revision the plan was made from
+ * @param fingerprint a digest of the live state the plan was made against, to refuse stale plans
+ * @param changes     every resource in scope, no-ops included, in apply order
+ * @param orphans     resources Paved owns that the repo no longer declares, kept because prune is off
+ * @param findings    why some part could not be planned (e.g. an unreachable provider, the prune guard)
+ */
+public record Plan(String revision, String fingerprint, List<Change> changes, List<ResourceKey> orphans,
+                   List<Finding> findings) {
+
+    public Plan {
+        changes = List.copyOf(changes);
+        orphans = List.copyOf(orphans);
+        findings = List.copyOf(findings);
+    }
+
+    public Map<Action, Integer> counts() {
+        Map<Action, Integer> counts = new EnumMap<>(Action.class);
+        for (Action action : Action.values()) {
+            counts.put(action, 0);
+        }
+        changes.forEach(c -> counts.merge(c.action(), 1, Integer::sum));
+        return counts;
+    }
+
+    public boolean hasChanges() {
+        return changes.stream().anyMatch(c -> c.action().changes());
+    }
+
+    public boolean hasErrors() {
+        return findings.stream().anyMatch(Finding::isError);
+    }
+}

@@ -1,0 +1,183 @@
+package dev.paved.core.plan;
+
+import dev.paved.core.finding.Finding;
+import dev.paved.core.finding.Location;
+import dev.paved.core.resolve.Binding;
+import dev.paved.core.resolve.DesiredState;
+import dev.paved.core.resolve.Templates;
+import dev.paved.provider.DesiredResource;
+import dev.paved.provider.LiveResource;
+import dev.paved.provider.ResourceKey;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.MissingNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Compares desired with live state and orders the difference. A pure function of its inputs: no I/O, and
+ * the same inputs give the same plan. Deletion is opt-in (prune), only ever of resources Paved owns in a
+ * scope that was observed, and refused for an environment whose desired set is empty.
+ */
+public final class Planner {
+
+    /** @param prune delete resources Paved owns that the repo no longer declares */
+    public record Options(boolean prune) {
+    }
+
+    public Plan plan(String revision, DesiredState desired, Observed observed, PlanContext context, Options options) {
+        Map<ResourceKey, Binding> bindings = desired.byKey();
+        Map<ResourceKey, Integer> levels = Levels.of(bindings);
+        List<Change> changes = new ArrayList<>();
+        for (Binding binding : desired.bindings()) {
+            changes.add(change(binding, observed, context));
+        }
+        List<ResourceKey> orphans = new ArrayList<>();
+        List<Finding> findings = new ArrayList<>();
+        Set<String> guarded = new TreeSet<>();
+        for (Map.Entry<ResourceKey, LiveResource> live : new java.util.TreeMap<>(observed.resources()).entrySet()) {
+            ResourceKey key = live.getKey();
+            Binding binding = bindings.get(key);
+            String instance = observed.instances().get(key);
+            if (binding != null && binding.instance().equals(instance)) {
+                continue;
+            }
+            boolean environmentEmpty = desired.bindings().stream().noneMatch(b -> b.key().environment()
+                    .equals(key.environment()));
+            if (!options.prune()) {
+                orphans.add(key);
+            } else if (environmentEmpty) {
+                guarded.add(key.environment());
+                orphans.add(key);
+            } else if (observed.scopes().contains(Observed.scope(key.environment(), instance))) {
+                changes.add(new Change(key, instance, live.getValue().owner(), Action.DELETE,
+                        live.getValue().properties(), MissingNode.getInstance(),
+                        JsonDiff.fields(live.getValue().properties(), MissingNode.getInstance()),
+                        "no longer declared in the platform repo", List.of()));
+            }
+        }
+        for (String environment : guarded) {
+            findings.add(Finding.error("plan.prune-guard", Location.ofFile("environments/" + environment), "",
+                    "refusing to delete every resource of environment '" + environment + "': the platform repo"
+                            + " declares nothing for it; declare something or remove the resources by hand"));
+        }
+        changes.sort(order(levels));
+        return new Plan(revision, Fingerprint.of(observed), changes, orphans, findings);
+    }
+
+    private static Change change(Binding binding, Observed observed, PlanContext context) {
+        ResourceKey key = binding.key();
+        LiveResource live = observed.resources().get(key);
+        boolean sameInstance = live != null && binding.instance().equals(observed.instances().get(key));
+        ObjectNode after = context.normalize(binding.instance(), withOutputs(binding, observed));
+        JsonNode before = sameInstance ? live.properties() : MissingNode.getInstance();
+        String owner = binding.resource().owner();
+        if (!sameInstance) {
+            return new Change(key, binding.instance(), owner, Action.CREATE, before, after,
+                    JsonDiff.fields(before, after), "does not exist in " + binding.instance(), binding.dependsOn());
+        }
+        List<FieldChange> fields = JsonDiff.fields(before, after);
+        if (fields.isEmpty()) {
+            return new Change(key, binding.instance(), owner, Action.NOOP, before, after, fields, "up to date",
+                    binding.dependsOn());
+        }
+        if (binding.paused()) {
+            return new Change(key, binding.instance(), owner, Action.NOOP, before, before, List.of(),
+                    "deployment is paused; " + fields.size() + " differing field(s) left as they are",
+                    binding.dependsOn());
+        }
+        Set<String> replacing = context.replaceOnChange(binding.instance(), key.type());
+        List<String> forcing = fields.stream().map(f -> topLevel(f.path())).filter(replacing::contains)
+                .distinct().toList();
+        if (!forcing.isEmpty()) {
+            return new Change(key, binding.instance(), owner, Action.REPLACE, before, after, fields,
+                    "changing " + String.join(", ", forcing) + " forces replacement", binding.dependsOn());
+        }
+        return new Change(key, binding.instance(), owner, Action.UPDATE, before, after, fields,
+                fields.size() + (fields.size() == 1 ? " field differs" : " fields differ"), binding.dependsOn());
+    }
+
+    /**
+     * The desired resource with {@code ${dependencies.NAME.OUTPUT}} replaced by the live outputs of the
+     * dependencies; an output of a dependency that does not exist yet is {@link Templates#UNKNOWN}.
+     */
+    public static DesiredResource withOutputs(Binding binding, Observed observed) {
+        return withOutputs(binding, observed.resources());
+    }
+
+    public static DesiredResource withOutputs(Binding binding, Map<ResourceKey, LiveResource> live) {
+        DesiredResource resource = binding.resource();
+        if (binding.references().isEmpty()) {
+            return resource;
+        }
+        ObjectNode properties = resource.properties().deepCopy();
+        for (JsonNode container : properties.path("containers")) {
+            if (container.path("env") instanceof ObjectNode env) {
+                for (String name : new ArrayList<>(env.propertyNames())) {
+                    env.put(name, Templates.substitute(env.path(name).asString(""), (dependency, output) -> {
+                        ResourceKey target = binding.references().get(dependency);
+                        LiveResource found = target == null ? null : live.get(target);
+                        return found == null ? null : found.outputs().get(output);
+                    }));
+                }
+            }
+        }
+        return new DesiredResource(resource.key(), resource.owner(), properties, resource.secret());
+    }
+
+    private static String topLevel(String path) {
+        int end = path.length();
+        for (int i = 0; i < path.length(); i++) {
+            if (path.charAt(i) == '.' || path.charAt(i) == '[') {
+                end = i;
+                break;
+            }
+        }
+        return path.substring(0, end);
+    }
+
+    /** Creates and updates in dependency order; deletes last, workloads before what they used. */
+    private static Comparator<Change> order(Map<ResourceKey, Integer> levels) {
+        return Comparator.<Change>comparingInt(c -> c.action() == Action.DELETE ? 1 : 0)
+                .thenComparingInt(c -> c.action() == Action.DELETE
+                        ? ("workload".equals(c.key().type()) ? 0 : 1) : levels.getOrDefault(c.key(), 0))
+                .thenComparing(Change::key);
+    }
+
+    /** Depth of each desired resource in the dependency graph: 0 for those that depend on nothing. */
+    static final class Levels {
+        private Levels() {
+        }
+
+        static Map<ResourceKey, Integer> of(Map<ResourceKey, Binding> bindings) {
+            Map<ResourceKey, Integer> levels = new HashMap<>();
+            for (ResourceKey key : bindings.keySet()) {
+                level(key, bindings, levels, new TreeSet<>());
+            }
+            return levels;
+        }
+
+        private static int level(ResourceKey key, Map<ResourceKey, Binding> bindings, Map<ResourceKey, Integer> levels,
+                                 Set<ResourceKey> visiting) {
+            Integer known = levels.get(key);
+            if (known != null) {
+                return known;
+            }
+            Binding binding = bindings.get(key);
+            int level = 0;
+            if (binding != null && visiting.add(key)) { // validation forbids cycles; this only guards
+                for (ResourceKey dependency : binding.dependsOn()) {
+                    level = Math.max(level, 1 + level(dependency, bindings, levels, visiting));
+                }
+                visiting.remove(key);
+            }
+            levels.put(key, level);
+            return level;
+        }
+    }
+}

@@ -1,0 +1,31 @@
+package dev.paved.core.resolve;
+
+import dev.paved.provider.DesiredResource;
+import dev.paved.provider.ResourceKey;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One desired resource bound to the provider instance that provisions it.
+ *
+ * @param resource   what is wanted; workload env values may still hold {@code ${dependencies.NAME.OUTPUT}}
+ * @param instance   the provider instance, from the environment's provisioners
+ * @param dependsOn  resources that must exist first, sorted
+ * @param references dependency name → the resource whose outputs {@code ${dependencies.NAME.…}} reads
+ * @param paused     the deployment is paused: Paved leaves it as it is
+ */
+public record Binding(DesiredResource resource, String instance, List<ResourceKey> dependsOn,
+                      Map<String, ResourceKey> references, boolean paused) {
+
+    public Binding {
+        Objects.requireNonNull(resource, "resource");
+        Objects.requireNonNull(instance, "instance");
+        dependsOn = List.copyOf(dependsOn);
+        references = Map.copyOf(references);
+    }
+
+    public ResourceKey key() {
+        return resource.key();
+    }
+}

@@ -1,0 +1,32 @@
+package dev.paved.core.resolve;
+
+import dev.paved.core.finding.Finding;
+import dev.paved.provider.ResourceKey;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Everything the platform repo wants, per environment, as bindings sorted by key; plus findings for what
+ * could not be resolved (e.g. a reference to a dependency the service does not have).
+ */
+public record DesiredState(List<Binding> bindings, List<Finding> findings) {
+
+    public DesiredState {
+        bindings = bindings.stream().sorted(Comparator.comparing(Binding::key)).toList();
+        findings = List.copyOf(findings);
+    }
+
+    public Map<ResourceKey, Binding> byKey() {
+        return bindings.stream().collect(Collectors.toMap(Binding::key, Function.identity()));
+    }
+
+    /** The environments that have at least one desired resource. */
+    public Set<String> environments() {
+        return bindings.stream().map(b -> b.key().environment()).collect(Collectors.toCollection(TreeSet::new));
+    }
+}
