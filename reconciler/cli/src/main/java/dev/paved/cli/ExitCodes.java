@@ -1,6 +1,8 @@
 package dev.paved.cli;
 
+import dev.paved.core.apply.ApplyResult;
 import dev.paved.core.pipeline.ValidationResult;
+import dev.paved.core.plan.Plan;
 
 /** Every exit code of {@code paved}, in one place (documented in docs/cli.md). */
 public final class ExitCodes {
@@ -15,6 +17,17 @@ public final class ExitCodes {
     public static final int INTERNAL = 3;
 
     private ExitCodes() {
+    }
+
+    /** Changes planned, with {@code --detailed-exitcode} (as Terraform). */
+    public static final int CHANGES = 2;
+
+    public static int of(Plan plan, boolean detailed) {
+        return detailed && plan.hasChanges() ? CHANGES : OK;
+    }
+
+    public static int of(ApplyResult result) {
+        return result.succeeded() ? OK : FINDINGS;
     }
 
     public static int of(ValidationResult result, boolean failOnWarn) {

@@ -65,12 +65,20 @@ public final class Journal implements AutoCloseable {
                 .put("state", succeeded ? "applied" : "incomplete"));
     }
 
-    /** What the journal says about one plan: steps done, and steps started but never finished. */
-    public record History(Set<String> done, Set<String> inFlight) {
+    /**
+     * What the journal says about one plan: steps done, steps started but never finished, and whether an
+     * apply of it ran to the end with every step done.
+     */
+    public record History(Set<String> done, Set<String> inFlight, boolean applied) {
+
+        public boolean started() {
+            return !done.isEmpty() || !inFlight.isEmpty();
+        }
     }
 
     public History history(String planId) {
         Map<String, String> last = new LinkedHashMap<>();
+        boolean applied = false;
         try {
             if (Files.exists(file)) {
                 for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
@@ -83,9 +91,14 @@ public final class Journal implements AutoCloseable {
                     } catch (RuntimeException torn) {
                         continue; // a line torn by a crash mid-write
                     }
-                    if (planId.equals(entry.path("plan").asString("")) && entry.has("key")) {
+                    if (!planId.equals(entry.path("plan").asString(""))) {
+                        continue;
+                    }
+                    if (entry.has("key")) {
                         last.put(entry.path("key").asString() + " " + entry.path("action").asString(),
                                 entry.path("state").asString());
+                    } else {
+                        applied = "applied".equals(entry.path("state").asString());
                     }
                 }
             }
@@ -101,7 +114,7 @@ public final class Journal implements AutoCloseable {
                 inFlight.add(step);
             }
         });
-        return new History(done, inFlight);
+        return new History(done, inFlight, applied);
     }
 
     static String step(ResourceKey key, String action) {

@@ -12,7 +12,8 @@ import dev.paved.core.report.PlanJsonReport;
 /**
  * Applies a plan made just now, or a saved plan after proving it is not stale: the repo must be at the same
  * revision, live state unchanged, and the plan made again identical. A saved plan whose apply was interrupted
- * (the journal says so) is resumed: its remaining steps run, the finished ones are skipped.
+ * (the journal says so) is resumed: its remaining steps run, the finished ones are skipped. A plan applied to
+ * the end is never applied again.
  */
 public final class ApplyService {
 
@@ -38,9 +39,11 @@ public final class ApplyService {
             throw new PavedException(saved.file() + " is stale: the platform repo changed since the plan was made"
                     + " (plan made from " + saved.revision() + ", now " + fresh.plan().revision() + ")");
         }
-        boolean resuming = !journal.history(PlanIds.of(savedPlan)).done().isEmpty()
-                || !journal.history(PlanIds.of(savedPlan)).inFlight().isEmpty();
-        if (!resuming) {
+        Journal.History history = journal.history(PlanIds.of(savedPlan));
+        if (history.applied()) {
+            throw new PavedException(saved.file() + " is stale: it was already applied; make a new plan");
+        }
+        if (!history.started()) {
             if (!saved.fingerprint().equals(fresh.plan().fingerprint())) {
                 throw new PavedException(saved.file() + " is stale: live state changed since the plan was made;"
                         + " make a new plan");

@@ -25,13 +25,14 @@ import tools.jackson.databind.node.ObjectNode;
  * A plan saved with {@code paved plan --out FILE}: the JSON plan format plus the request that made it, so
  * that {@code paved apply FILE} can make the plan again, prove nothing moved, and apply exactly it.
  */
-public record SavedPlan(Path file, PlanService.Request request, JsonNode json) {
+public record SavedPlan(Path file, Path repository, PlanService.Request request, JsonNode json) {
 
     private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
-    public static void write(Path file, Plan plan, PlanService.Request request) {
+    public static void write(Path file, Path repository, Plan plan, PlanService.Request request) {
         ObjectNode root = PlanJsonReport.toJson(plan);
         ObjectNode saved = root.putObject("request");
+        saved.put("repository", repository.toAbsolutePath().normalize().toString());
         ArrayNode environments = saved.putArray("environments");
         request.environments().stream().sorted().forEach(environments::add);
         ArrayNode services = saved.putArray("services");
@@ -61,7 +62,8 @@ public record SavedPlan(Path file, PlanService.Request request, JsonNode json) {
                     + PlanJsonReport.FORMAT_VERSION + " with a request)");
         }
         JsonNode request = root.path("request");
-        return new SavedPlan(file, new PlanService.Request(strings(request.path("environments")),
+        return new SavedPlan(file, Path.of(request.path("repository").asString(".")),
+                new PlanService.Request(strings(request.path("environments")),
                 strings(request.path("services")), request.path("prune").asBoolean(false)), root);
     }
 
