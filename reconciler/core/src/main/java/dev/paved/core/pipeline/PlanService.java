@@ -89,8 +89,10 @@ public final class PlanService {
         }
         Catalog catalog = validated.catalog();
         DesiredState resolved = resolver.resolve(catalog);
-        if (resolved.findings().stream().anyMatch(Finding::isError)) {
-            return new Result(validated, resolved, null, null);
+        List<Finding> problems = new ArrayList<>(resolved.findings());
+        problems.addAll(new BindingChecker().check(resolved, instances, catalog));
+        if (problems.stream().anyMatch(Finding::isError)) {
+            return new Result(validated, new DesiredState(resolved.bindings(), problems), null, null);
         }
         DesiredState desired = new DesiredState(resolved.bindings().stream().filter(b -> inScope(b, request))
                 .toList(), resolved.findings());

@@ -7,6 +7,7 @@ import dev.paved.core.plan.PlanContext;
 import dev.paved.provider.DesiredResource;
 import dev.paved.provider.Provider;
 import dev.paved.provider.ProviderSettings;
+import dev.paved.provider.ProviderType;
 import dev.paved.provider.Secret;
 import dev.paved.provider.Updater;
 import java.util.LinkedHashMap;
@@ -40,6 +41,11 @@ public final class ProviderInstances implements PlanContext, AutoCloseable {
             return registry.type(instanceConfig.type())
                     .open(new ProviderSettings(name, instanceConfig.settings(), read));
         });
+    }
+
+    /** The provider type an instance is of, without opening it. */
+    public ProviderType typeOf(String instance) {
+        return registry.type(config.instance(instance).type());
     }
 
     @Override

@@ -62,7 +62,7 @@ public final class DesiredStateResolver {
                     JsonNode params = resource.spec().path("params");
                     bindings.add(new Binding(new DesiredResource(new ResourceKey(environment, type, name),
                             resource.ref(), params.isObject() ? (ObjectNode) params.deepCopy() : NODES.objectNode(),
-                            Set.of()), instance, List.of(), Map.of(), false));
+                            Set.of()), instance, List.of(), Map.of(), false, "/spec/params"));
                 }
             }
         }
@@ -82,7 +82,7 @@ public final class DesiredStateResolver {
                 JsonNode params = service.spec().path("dependencies").path(dependency.index()).path("params");
                 bindings.add(new Binding(new DesiredResource(key, service.ref(),
                         params.isObject() ? (ObjectNode) params.deepCopy() : NODES.objectNode(), Set.of()),
-                        instances.get(dependency.type()), List.of(), Map.of(), false));
+                        instances.get(dependency.type()), List.of(), Map.of(), false, dependency.pointer("params")));
             }
         }
         Declaration environmentDeclaration = catalog.find(Kind.ENVIRONMENT, environment).orElseThrow();
@@ -93,7 +93,7 @@ public final class DesiredStateResolver {
             bindings.add(new Binding(new DesiredResource(new ResourceKey(environment, WORKLOAD, service.name()),
                     service.ref(), workload, Set.of()), instances.get(WORKLOAD),
                     new ArrayList<>(new TreeSet<>(references.values())), references,
-                    deployment.path("paused").asBoolean(false)));
+                    deployment.path("paused").asBoolean(false), Pointers.child("/spec/deployments", environment)));
         }
     }
 
