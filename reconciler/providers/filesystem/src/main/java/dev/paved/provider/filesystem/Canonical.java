@@ -45,7 +45,10 @@ final class Canonical {
             }
             return copy;
         }
-        return readsBackAsItself(node) ? node : DocumentCodec.MAPPER.readTree(DocumentCodec.MAPPER.writeValueAsString(node));
+        if (readsBackAsItself(node)) {
+            return node;
+        }
+        return DocumentCodec.MAPPER.readTree(DocumentCodec.MAPPER.writeValueAsString(node));
     }
 
     /** Value nodes are immutable: those the reader would produce from their own text are shared, not copied. */

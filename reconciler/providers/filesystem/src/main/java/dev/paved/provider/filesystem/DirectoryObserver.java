@@ -11,7 +11,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 
@@ -27,11 +27,20 @@ final class DirectoryObserver {
     private record Candidate(ResourceKey key, Path file) {
     }
 
-    /** What reading a candidate gave: a live resource, nothing (foreign, gone), or an error. */
-    private record Read(Optional<LiveResource> live, Optional<ProviderError> error) {
+    /** What reading a candidate gave: a live resource, nothing (foreign, unparsable, gone), or an error. */
+    private sealed interface Read {
 
-        static final Read NOTHING = new Read(Optional.empty(), Optional.empty());
+        record Found(LiveResource live) implements Read {
+        }
+
+        record Invisible() implements Read {
+        }
+
+        record Unreadable(ProviderError error) implements Read {
+        }
     }
+
+    private static final Read INVISIBLE = new Read.Invisible();
 
     private final String instance;
     private final ResourceLayout layout;
@@ -63,39 +72,57 @@ final class DirectoryObserver {
         var reads = (parallel ? candidates.parallelStream() : candidates.stream()).map(this::read).toList();
         List<LiveResource> live = new ArrayList<>(reads.size());
         for (Read read : reads) {
-            if (read.error().isPresent()) {
-                return Outcome.failed(read.error().get());
+            if (read instanceof Read.Unreadable unreadable) {
+                return Outcome.failed(unreadable.error());
             }
-            read.live().ifPresent(live::add);
+            if (read instanceof Read.Found found) {
+                live.add(found.live());
+            }
         }
         return Outcome.observed(live);
     }
 
-    /** Candidates in key order, so that observe reports resources and errors deterministically. */
+    /** Candidates in key order (types, then names, sorted), so that observe reports everything deterministically. */
     private List<Candidate> list(String environment) throws IOException {
-        List<Candidate> candidates = new ArrayList<>();
-        try (DirectoryStream<Path> types = Files.newDirectoryStream(layout.environment(environment))) {
-            for (Path typeDirectory : types) {
-                String type = typeDirectory.getFileName().toString();
+        List<String> types = new ArrayList<>();
+        try (DirectoryStream<Path> directories = Files.newDirectoryStream(layout.environment(environment))) {
+            for (Path directory : directories) {
+                String type = directory.getFileName().toString();
                 if (ResourceLayout.problem(type).isEmpty()) {
-                    listType(environment, type, typeDirectory, candidates);
+                    types.add(type);
                 }
             }
         }
-        candidates.sort(Comparator.comparing(Candidate::key));
+        Collections.sort(types);
+        List<Candidate> candidates = new ArrayList<>();
+        for (String type : types) {
+            candidates.addAll(listType(environment, type));
+        }
         return candidates;
     }
 
-    private static void listType(String environment, String type, Path typeDirectory, List<Candidate> into)
-            throws IOException {
-        try (DirectoryStream<Path> files = Files.newDirectoryStream(typeDirectory)) {
+    private List<Candidate> listType(String environment, String type) throws IOException {
+        Path directory = layout.environment(environment).resolve(type);
+        List<String> names = new ArrayList<>();
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(directory)) {
             for (Path file : files) {
-                ResourceLayout.keyOf(environment, type, file.getFileName().toString())
-                        .ifPresent(key -> into.add(new Candidate(key, file)));
+                String fileName = file.getFileName().toString();
+                if (fileName.endsWith(ResourceLayout.SUFFIX)) {
+                    names.add(fileName.substring(0, fileName.length() - ResourceLayout.SUFFIX.length()));
+                }
             }
         } catch (NotDirectoryException | NoSuchFileException notAType) {
-            // a stray file beside the type directories, or a directory removed meanwhile
+            return List.of(); // a stray file beside the type directories, or a directory removed meanwhile
         }
+        Collections.sort(names);
+        List<Candidate> candidates = new ArrayList<>(names.size());
+        for (String name : names) {
+            if (ResourceLayout.problem(name).isEmpty()) {
+                candidates.add(new Candidate(new ResourceKey(environment, type, name),
+                        directory.resolve(name + ResourceLayout.SUFFIX)));
+            }
+        }
+        return candidates;
     }
 
     private Read read(Candidate candidate) {
@@ -103,19 +130,17 @@ final class DirectoryObserver {
         try {
             bytes = Files.readAllBytes(candidate.file());
         } catch (NoSuchFileException deletedMeanwhile) {
-            return Read.NOTHING;
+            return INVISIBLE;
         } catch (IOException e) {
             if (!Files.isRegularFile(candidate.file())) {
-                return Read.NOTHING; // e.g. a directory named like a resource file: not Paved's
+                return INVISIBLE; // e.g. a directory named like a resource file: not Paved's
             }
-            return new Read(Optional.empty(),
-                    Optional.of(Failures.of("observe", instance + "/" + candidate.key(), e)));
+            return new Read.Unreadable(Failures.of("observe", instance + "/" + candidate.key(), e));
         }
         return codec.read(bytes)
                 .filter(document -> document.isPavedsAt(candidate.key()))
-                .map(document -> new Read(Optional.of(document.live(candidate.key(), candidate.file())),
-                        Optional.empty()))
-                .orElse(Read.NOTHING);
+                .<Read>map(document -> new Read.Found(document.live(candidate.key(), candidate.file())))
+                .orElse(INVISIBLE);
     }
 
     /** An absent environment is empty, provided the root itself exists or can be created. */

@@ -25,17 +25,6 @@ record ResourceLayout(Path root) {
         return root.resolve(key.environment()).resolve(key.type()).resolve(key.name() + SUFFIX);
     }
 
-    /** The key of a file found at {@code <environment>/<type>/<fileName>}, when the name is a resource's. */
-    static Optional<ResourceKey> keyOf(String environment, String type, String fileName) {
-        if (!fileName.endsWith(SUFFIX)) {
-            return Optional.empty();
-        }
-        String name = fileName.substring(0, fileName.length() - SUFFIX.length());
-        return problem(type).or(() -> problem(name)).isPresent()
-                ? Optional.empty()
-                : Optional.of(new ResourceKey(environment, type, name));
-    }
-
     /** Why a key cannot be stored, if it cannot. */
     static Optional<String> problem(ResourceKey key) {
         return problem(key.environment()).or(() -> problem(key.type())).or(() -> problem(key.name()));

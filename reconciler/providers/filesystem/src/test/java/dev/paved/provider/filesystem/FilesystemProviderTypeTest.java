@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.node.ObjectNode;
 
 /** Opening instances, refusing keys that are not file names, and failing fast once closed. */
 class FilesystemProviderTypeTest {
@@ -32,7 +33,8 @@ class FilesystemProviderTypeTest {
 
         assertThatThrownBy(() -> type.open(settings(TestResources.JSON.createObjectNode())))
                 .isInstanceOf(ProviderException.class).hasMessageContaining("local-files").hasMessageContaining("root");
-        assertThatThrownBy(() -> type.open(settings(TestResources.JSON.createObjectNode().put("root", aFile.toString()))))
+        assertThatThrownBy(() -> type.open(settings(
+                TestResources.JSON.createObjectNode().put("root", aFile.toString()))))
                 .isInstanceOf(ProviderException.class).hasMessageContaining("not a directory");
         assertThatThrownBy(() -> type.open(settings(TestResources.JSON.createObjectNode().put("root", "a\0b"))))
                 .isInstanceOf(ProviderException.class).hasMessageContaining("not a valid path");
@@ -81,7 +83,7 @@ class FilesystemProviderTypeTest {
         assertThatThrownBy(() -> provider.delete(live)).isInstanceOf(ProviderException.class);
     }
 
-    private static ProviderSettings settings(tools.jackson.databind.node.ObjectNode values) {
+    private static ProviderSettings settings(ObjectNode values) {
         return new ProviderSettings("local-files", values, Map.of());
     }
 }
