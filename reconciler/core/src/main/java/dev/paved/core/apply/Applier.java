@@ -49,10 +49,16 @@ public final class Applier {
         this.options = options;
     }
 
-    /** Applies the plan's changes; {@code live} is the state the plan was made against. */
-    public ApplyResult apply(Plan plan, DesiredState desired, Map<ResourceKey, LiveResource> live) {
+    /**
+     * Applies the plan's changes; {@code live} is the state the plan was made against. With {@code resume},
+     * steps the journal shows an earlier apply of this same plan finished are skipped: only for a saved plan,
+     * whose live state may have moved since by that earlier apply. A plan made just now already accounts for
+     * whatever an earlier apply did, so it runs every step (an identical earlier plan may have been applied
+     * before live state was lost, and must be applied again).
+     */
+    public ApplyResult apply(Plan plan, DesiredState desired, Map<ResourceKey, LiveResource> live, boolean resume) {
         String planId = PlanIds.of(plan);
-        Journal.History history = journal.history(planId);
+        Journal.History history = resume ? journal.history(planId) : Journal.History.NONE;
         if (!history.inFlight().isEmpty()) {
             log.warn("resuming plan {}: {} step(s) were in flight when the last apply stopped; running them again",
                     planId, history.inFlight().size());

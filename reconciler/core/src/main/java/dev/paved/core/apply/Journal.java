@@ -37,8 +37,13 @@ public final class Journal implements AutoCloseable {
         this.clock = clock;
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
+            boolean torn = endsTorn(file);
             this.channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                     StandardOpenOption.APPEND);
+            if (torn) {
+                channel.write(ByteBuffer.wrap(new byte[] {'\n'}));
+                channel.force(false);
+            }
         } catch (IOException e) {
             throw new PavedException("open apply journal " + file + ": " + e.getMessage(), e);
         }
@@ -70,6 +75,8 @@ public final class Journal implements AutoCloseable {
      * apply of it ran to the end with every step done.
      */
     public record History(Set<String> done, Set<String> inFlight, boolean applied) {
+
+        public static final History NONE = new History(Set.of(), Set.of(), false);
 
         public boolean started() {
             return !done.isEmpty() || !inFlight.isEmpty();
@@ -115,6 +122,18 @@ public final class Journal implements AutoCloseable {
             }
         });
         return new History(done, inFlight, applied);
+    }
+
+    /** A process killed mid-write may leave a last line without its newline; it gets ended, so it stays one line. */
+    private static boolean endsTorn(Path file) throws IOException {
+        if (!Files.exists(file) || Files.size(file) == 0) {
+            return false;
+        }
+        try (FileChannel reader = FileChannel.open(file, StandardOpenOption.READ)) {
+            ByteBuffer last = ByteBuffer.allocate(1);
+            reader.read(last, reader.size() - 1);
+            return last.get(0) != '\n';
+        }
     }
 
     static String step(ResourceKey key, String action) {

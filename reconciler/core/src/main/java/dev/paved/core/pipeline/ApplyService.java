@@ -24,7 +24,7 @@ public final class ApplyService {
     }
 
     public ApplyResult apply(PlanService.Result planned, ProviderInstances instances, Journal journal) {
-        return apply(planned.plan(), planned, instances, journal);
+        return apply(planned.plan(), planned, instances, journal, false);
     }
 
     /**
@@ -53,13 +53,15 @@ public final class ApplyService {
                         + " live state; make a new plan");
             }
         }
-        return apply(savedPlan, fresh, instances, journal);
+        return apply(savedPlan, fresh, instances, journal, true);
     }
 
-    private ApplyResult apply(Plan plan, PlanService.Result planned, ProviderInstances instances, Journal journal) {
+    private ApplyResult apply(Plan plan, PlanService.Result planned, ProviderInstances instances, Journal journal,
+                              boolean resume) {
         if (plan.hasErrors()) {
             throw new PavedException("the plan has errors; nothing was applied");
         }
-        return new Applier(instances, journal, options).apply(plan, planned.desired(), planned.observed().resources());
+        return new Applier(instances, journal, options).apply(plan, planned.desired(), planned.observed().resources(),
+                resume);
     }
 }

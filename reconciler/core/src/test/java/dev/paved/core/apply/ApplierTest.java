@@ -144,8 +144,12 @@ class ApplierTest {
     }
 
     private ApplyResult apply(Plan plan) {
+        return apply(plan, true);
+    }
+
+    private ApplyResult apply(Plan plan, boolean resume) {
         return new Applier(instances, journal, new Applier.Options(4, 4, Duration.ofMillis(1)))
-                .apply(plan, desired(), observe().resources());
+                .apply(plan, desired(), observe().resources(), resume);
     }
 
     private static ObjectNode object(String json) {
@@ -184,6 +188,32 @@ class ApplierTest {
                 .containsExactly(StepResult.Status.FAILED, StepResult.Status.SKIPPED);
         assertThat(result.steps().get(0).error()).contains("connection reset").contains("after 4 attempts");
         assertThat(observe().resources()).isEmpty();
+    }
+
+    @Test
+    void aPlanMadeAgainAfterLiveStateWasLostIsAppliedAgain() {
+        assertThat(apply(plan(), false).succeeded()).isTrue();
+        instances.close(); // the in-memory state is gone, as if someone wiped the target
+        Plan same = plan();
+
+        ApplyResult again = apply(same, false);
+
+        assertThat(again.resumed()).isZero();
+        assertThat(again.steps()).allSatisfy(step -> assertThat(step.attempts()).isEqualTo(1));
+        assertThat(plan().hasChanges()).isFalse();
+    }
+
+    @Test
+    void aTornLastLineOfTheJournalIsEndedBeforeAnythingIsAppended() throws Exception {
+        journal.close();
+        Files.writeString(temp.resolve("journal.jsonl"), "{\"plan\":\"p\",\"key\":\"prod/postgres/x\",\"act");
+        journal = new Journal(temp.resolve("journal.jsonl"), Clock.systemUTC());
+
+        journal.started("p", DB, "create");
+        journal.finished("p", DB, "create", null);
+
+        assertThat(journal.history("p").done()).containsExactly(DB + " create");
+        assertThat(Files.readAllLines(temp.resolve("journal.jsonl"))).hasSize(3);
     }
 
     @Test
