@@ -8,9 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What a person running {@code paved validate} waits for: the whole process, JVM start to exit, measured from
- * the parent. Each run is a new {@code java} process on this JVM's classpath running {@link ProcessProbe},
- * with the JVM options the {@code paved} launcher uses.
+ * What a person running {@code paved validate} (or another command) waits for: the whole process, JVM start
+ * to exit, measured from the parent. Each run is a new {@code java} process on this JVM's classpath running
+ * {@link ProcessProbe}, with the JVM options the {@code paved} launcher uses.
  */
 final class FreshProcessBench {
 
@@ -27,23 +27,33 @@ final class FreshProcessBench {
         }
     }
 
-    /** One untimed warm-up (page cache, CDS archive), then {@code runs} timed runs. */
+    /** {@code paved validate REPO}: one untimed warm-up (page cache, CDS archive), then {@code runs} timed runs. */
     List<ProbeRun> measure(Path repo, int runs) throws IOException, InterruptedException {
-        run(repo, List.of());
+        return measure(validate(repo), runs);
+    }
+
+    /** The {@code paved} command line {@code args}: one untimed warm-up, then {@code runs} timed runs. */
+    List<ProbeRun> measure(List<String> args, int runs) throws IOException, InterruptedException {
+        run(args, List.of());
         List<ProbeRun> measured = new ArrayList<>(runs);
         for (int i = 0; i < runs; i++) {
-            measured.add(run(repo, List.of()));
+            measured.add(run(args, List.of()));
         }
         return measured;
     }
 
     ProbeRun run(Path repo, List<String> jvmOptions) throws IOException, InterruptedException {
+        return run(validate(repo), jvmOptions);
+    }
+
+    /** One run of the {@code paved} command line {@code args}, with extra JVM options. */
+    ProbeRun run(List<String> args, List<String> jvmOptions) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("@" + LAUNCHER_OPTIONS);
         command.addAll(jvmOptions);
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), ProcessProbe.class.getName(),
-                "validate", repo.toString()));
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), ProcessProbe.class.getName()));
+        command.addAll(args);
         Path stderr = scratch.resolve("probe-stderr.log");
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD)
@@ -53,5 +63,9 @@ final class FreshProcessBench {
         int exit = process.waitFor();
         long wall = System.nanoTime() - started;
         return ProbeRun.parse(wall, exit, Files.readString(stderr, StandardCharsets.UTF_8));
+    }
+
+    private static List<String> validate(Path repo) {
+        return List.of("validate", repo.toString());
     }
 }
