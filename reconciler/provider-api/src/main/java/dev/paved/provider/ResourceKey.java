@@ -1,6 +1,5 @@
 package dev.paved.provider;
 
-import java.util.Comparator;
 import java.util.Objects;
 
 /**
@@ -9,18 +8,33 @@ import java.util.Objects;
  */
 public record ResourceKey(String environment, String type, String name) implements Comparable<ResourceKey> {
 
-    private static final Comparator<ResourceKey> ORDER = Comparator.comparing(ResourceKey::environment)
-            .thenComparing(ResourceKey::type).thenComparing(ResourceKey::name);
-
     public ResourceKey {
         Objects.requireNonNull(environment, "environment");
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(name, "name");
     }
 
+    // Written out rather than generated: plans sort and hash tens of thousands of keys, and the one-shot CLI
+    // runs on the C1 compiler, which does not optimise the generated record methods or comparator chains well.
+
     @Override
     public int compareTo(ResourceKey other) {
-        return ORDER.compare(this, other);
+        int order = environment.compareTo(other.environment);
+        if (order == 0) {
+            order = type.compareTo(other.type);
+        }
+        return order != 0 ? order : name.compareTo(other.name);
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof ResourceKey key && name.equals(key.name) && type.equals(key.type)
+                && environment.equals(key.environment);
+    }
+
+    @Override
+    public int hashCode() {
+        return (environment.hashCode() * 31 + type.hashCode()) * 31 + name.hashCode();
     }
 
     /** {@code prod/postgres/payments-api-db}. */

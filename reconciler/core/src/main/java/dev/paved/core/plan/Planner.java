@@ -33,31 +33,34 @@ public final class Planner {
     public Plan plan(String revision, DesiredState desired, Observed observed, PlanContext context, Options options) {
         Map<ResourceKey, Binding> bindings = desired.byKey();
         Map<ResourceKey, Integer> levels = Levels.of(bindings);
-        List<Change> changes = new ArrayList<>();
-        for (Binding binding : desired.bindings()) {
-            changes.add(change(binding, observed, context));
-        }
+        // each change depends only on its own binding and live state: computed in parallel
+        List<Change> changes = new ArrayList<>(desired.bindings().parallelStream()
+                .map(binding -> change(binding, observed, context)).toList());
         List<ResourceKey> orphans = new ArrayList<>();
         List<Finding> findings = new ArrayList<>();
         Set<String> guarded = new TreeSet<>();
-        for (Map.Entry<ResourceKey, LiveResource> live : new java.util.TreeMap<>(observed.resources()).entrySet()) {
-            ResourceKey key = live.getKey();
+        Set<String> environments = desired.environments();
+        List<ResourceKey> undesired = new ArrayList<>();
+        for (ResourceKey key : observed.resources().keySet()) {
             Binding binding = bindings.get(key);
-            String instance = observed.instances().get(key);
-            if (binding != null && binding.instance().equals(instance)) {
-                continue;
+            if (binding == null || !binding.instance().equals(observed.instances().get(key))) {
+                undesired.add(key);
             }
-            boolean environmentEmpty = desired.bindings().stream().noneMatch(b -> b.key().environment()
-                    .equals(key.environment()));
+        }
+        undesired.sort(null);
+        for (ResourceKey key : undesired) {
+            LiveResource live = observed.resources().get(key);
+            String instance = observed.instances().get(key);
+            boolean environmentEmpty = !environments.contains(key.environment());
             if (!options.prune()) {
                 orphans.add(key);
             } else if (environmentEmpty) {
                 guarded.add(key.environment());
                 orphans.add(key);
             } else if (observed.scopes().contains(Observed.scope(key.environment(), instance))) {
-                changes.add(new Change(key, instance, live.getValue().owner(), Action.DELETE,
-                        live.getValue().properties(), MissingNode.getInstance(),
-                        JsonDiff.fields(live.getValue().properties(), MissingNode.getInstance()),
+                changes.add(new Change(key, instance, live.owner(), Action.DELETE,
+                        live.properties(), MissingNode.getInstance(),
+                        JsonDiff.fields(live.properties(), MissingNode.getInstance()),
                         "no longer declared in the platform repo", List.of()));
             }
         }
@@ -156,8 +159,9 @@ public final class Planner {
 
         static Map<ResourceKey, Integer> of(Map<ResourceKey, Binding> bindings) {
             Map<ResourceKey, Integer> levels = new HashMap<>();
+            Set<ResourceKey> visiting = new java.util.HashSet<>();
             for (ResourceKey key : bindings.keySet()) {
-                level(key, bindings, levels, new TreeSet<>());
+                level(key, bindings, levels, visiting);
             }
             return levels;
         }

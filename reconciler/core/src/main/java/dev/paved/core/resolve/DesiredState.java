@@ -2,7 +2,6 @@ package dev.paved.core.resolve;
 
 import dev.paved.core.finding.Finding;
 import dev.paved.provider.ResourceKey;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -11,13 +10,14 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Everything the platform repo wants, per environment, as bindings sorted by key; plus findings for what
- * could not be resolved (e.g. a reference to a dependency the service does not have).
+ * Everything the platform repo wants, per environment, as bindings; plus findings for what could not be
+ * resolved (e.g. a reference to a dependency the service does not have). The resolver lists bindings sorted
+ * by key; a subset keeps that order.
  */
 public record DesiredState(List<Binding> bindings, List<Finding> findings) {
 
     public DesiredState {
-        bindings = bindings.stream().sorted(Comparator.comparing(Binding::key)).toList();
+        bindings = List.copyOf(bindings);
         findings = List.copyOf(findings);
     }
 

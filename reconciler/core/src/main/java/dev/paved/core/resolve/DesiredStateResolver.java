@@ -40,18 +40,29 @@ public final class DesiredStateResolver {
     public static final String WORKLOAD = "workload";
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
+    private record Resolved(List<Binding> bindings, List<Finding> findings) {
+    }
+
     public DesiredState resolve(Catalog catalog) {
         List<Binding> bindings = new ArrayList<>();
         List<Finding> findings = new ArrayList<>();
         Map<String, Map<String, String>> provisioners = provisioners(catalog);
-        for (String name : catalog.names(Kind.SERVICE)) {
+        // services resolve independently of each other: in parallel, then gathered in name order
+        List<Resolved> services = new ArrayList<>(catalog.names(Kind.SERVICE)).parallelStream().map(name -> {
             Declaration service = catalog.find(Kind.SERVICE, name).orElseThrow();
+            Resolved resolved = new Resolved(new ArrayList<>(), new ArrayList<>());
             for (String environment : catalog.deployedTo(service)) {
                 Map<String, String> instances = provisioners.get(environment);
                 if (instances != null) {
-                    resolveService(catalog, service, environment, instances, bindings, findings);
+                    resolveService(catalog, service, environment, instances, resolved.bindings(),
+                            resolved.findings());
                 }
             }
+            return resolved;
+        }).toList();
+        for (Resolved resolved : services) {
+            bindings.addAll(resolved.bindings());
+            findings.addAll(resolved.findings());
         }
         for (String name : catalog.names(Kind.RESOURCE)) {
             Declaration resource = catalog.find(Kind.RESOURCE, name).orElseThrow();
@@ -66,6 +77,7 @@ public final class DesiredStateResolver {
                 }
             }
         }
+        bindings.sort(java.util.Comparator.comparing(Binding::key));
         return new DesiredState(bindings, findings);
     }
 
