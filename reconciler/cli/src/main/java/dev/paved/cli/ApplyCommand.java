@@ -8,10 +8,8 @@ import dev.paved.core.config.PavedConfig;
 import dev.paved.core.pipeline.ApplyService;
 import dev.paved.core.pipeline.PlanService;
 import dev.paved.core.pipeline.SavedPlan;
-import dev.paved.core.pipeline.ValidationService;
 import dev.paved.core.providers.ProviderInstances;
 import dev.paved.core.report.ApplyTextReport;
-import dev.paved.core.source.DirectorySnapshot;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -48,29 +46,22 @@ final class ApplyCommand implements Callable<Integer> {
     private int parallelism = 4;
 
     @Mixin
-    private PlanOptions planOptions;
+    private PlanningOptions planning;
 
     @Mixin
     private OutputOptions output;
-
-    @Mixin
-    private RuntimeOptions runtime;
-
-    @Mixin
-    private LoadOptions load;
 
     @Override
     public Integer call() throws IOException {
         Terminal terminal = root.terminal();
         SavedPlan saved = Files.isRegularFile(target) ? SavedPlan.read(target) : null;
         Path repository = saved == null ? target : saved.repository();
-        PlanService.Request request = saved == null ? planOptions.request() : saved.request();
-        PavedConfig config = runtime.load(terminal.env());
+        PlanService.Request request = saved == null ? planning.scope.request() : saved.request();
+        PavedConfig config = planning.config(terminal.env());
         ApplyService applier = new ApplyService(new Applier.Options(parallelism, 4, Duration.ofMillis(250)));
-        try (ProviderInstances instances = runtime.instances(config, terminal.env());
+        try (ProviderInstances instances = planning.instances(config, terminal.env());
              Journal journal = new Journal(config.stateDir().resolve("journal.jsonl"), Clock.systemUTC())) {
-            PlanService.Result planned = new PlanService(new ValidationService(load.limits()))
-                    .plan(DirectorySnapshot.open(repository), instances, request);
+            PlanService.Result planned = planning.plan(repository, request, instances);
             if (!planned.planned() || planned.plan().hasErrors()) {
                 Reports.printPlan(terminal, output, planned);
                 return ExitCodes.FINDINGS;

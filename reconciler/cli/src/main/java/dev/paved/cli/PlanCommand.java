@@ -3,9 +3,7 @@ package dev.paved.cli;
 import dev.paved.core.config.PavedConfig;
 import dev.paved.core.pipeline.PlanService;
 import dev.paved.core.pipeline.SavedPlan;
-import dev.paved.core.pipeline.ValidationService;
 import dev.paved.core.providers.ProviderInstances;
-import dev.paved.core.source.DirectorySnapshot;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -35,25 +33,18 @@ final class PlanCommand implements Callable<Integer> {
     private boolean detailedExitCode;
 
     @Mixin
-    private PlanOptions planOptions;
+    private PlanningOptions planning;
 
     @Mixin
     private OutputOptions output;
 
-    @Mixin
-    private RuntimeOptions runtime;
-
-    @Mixin
-    private LoadOptions load;
-
     @Override
     public Integer call() {
         Terminal terminal = root.terminal();
-        PavedConfig config = runtime.load(terminal.env());
-        PlanService.Request request = planOptions.request();
-        try (ProviderInstances instances = runtime.instances(config, terminal.env())) {
-            PlanService.Result result = new PlanService(new ValidationService(load.limits()))
-                    .plan(DirectorySnapshot.open(path), instances, request);
+        PavedConfig config = planning.config(terminal.env());
+        PlanService.Request request = planning.scope.request();
+        try (ProviderInstances instances = planning.instances(config, terminal.env())) {
+            PlanService.Result result = planning.plan(path, request, instances);
             Reports.printPlan(terminal, output, result);
             if (!result.planned() || result.plan().hasErrors()) {
                 return ExitCodes.FINDINGS;
