@@ -8,18 +8,32 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.util.HexFormat;
 import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * File operations that never leave a partial file: a write goes to a temporary file in the same directory, is
- * forced to disk, then atomically renamed over the target. Temporary files are named
- * {@code .<name>.<random>.tmp}: hidden, and never ending in {@code .json}, so observe skips them.
+ * forced to disk, then atomically renamed over the target. A file's temporary file is always
+ * {@code .<name>.tmp}: hidden, never ending in {@code .json} (so observe skips it), and the same for every
+ * write of that file, so what a killed process left behind is overwritten by the next write, or removed with
+ * the file, instead of piling up. That needs one writer per file at a time: within a process, writes and
+ * deletes of one file are serialised on a lock stripe; across processes, only one Paved applies at a time.
  */
 final class AtomicFiles {
 
     static final String TEMP_SUFFIX = ".tmp";
+
+    /** Lock stripes: writes and deletes of one file never overlap (different files mostly run in parallel). */
+    private static final Object[] STRIPES = new Object[64];
+
+    static {
+        for (int i = 0; i < STRIPES.length; i++) {
+            STRIPES[i] = new Object();
+        }
+    }
+
+    private static Object stripe(Path file) {
+        return STRIPES[Math.floorMod(file.hashCode(), STRIPES.length)];
+    }
 
     private AtomicFiles() {
     }
@@ -35,13 +49,18 @@ final class AtomicFiles {
 
     /** Replaces {@code file} with {@code bytes} atomically, creating parent directories as needed. */
     static void write(Path file, byte[] bytes) throws IOException {
+        synchronized (stripe(file)) {
+            writeAlone(file, bytes);
+        }
+    }
+
+    private static void writeAlone(Path file, byte[] bytes) throws IOException {
         Path directory = file.getParent();
         Files.createDirectories(directory);
-        Path temp = directory.resolve("." + file.getFileName() + "."
-                + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong()) + TEMP_SUFFIX);
+        Path temp = temporaryOf(file);
         try {
-            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW,
-                    StandardOpenOption.WRITE)) {
+            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE,
+                    StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
                 ByteBuffer buffer = ByteBuffer.wrap(bytes);
                 while (buffer.hasRemaining()) {
                     channel.write(buffer);
@@ -56,13 +75,20 @@ final class AtomicFiles {
         syncDirectory(directory);
     }
 
-    /** Deletes the file; returns whether it was there. */
+    static Path temporaryOf(Path file) {
+        return file.resolveSibling("." + file.getFileName() + TEMP_SUFFIX);
+    }
+
+    /** Deletes the file (and a temporary file a killed write left); returns whether it was there. */
     static boolean delete(Path file) throws IOException {
-        boolean deleted = Files.deleteIfExists(file);
-        if (deleted) {
-            syncDirectory(file.getParent());
+        synchronized (stripe(file)) {
+            Files.deleteIfExists(temporaryOf(file));
+            boolean deleted = Files.deleteIfExists(file);
+            if (deleted) {
+                syncDirectory(file.getParent());
+            }
+            return deleted;
         }
-        return deleted;
     }
 
     /**

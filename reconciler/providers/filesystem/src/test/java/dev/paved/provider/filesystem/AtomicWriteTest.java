@@ -84,6 +84,23 @@ class AtomicWriteTest {
     }
 
     @Test
+    void whatAKilledWriteLeftIsReplacedByTheNextWriteOrRemovedWithTheFile() throws IOException {
+        DesiredResource api = desired("prod", "workload", "payments-api", "{\"replicas\": 2}");
+        Path target = file(root, api.key());
+        Files.createDirectories(target.getParent());
+        Path leftover = AtomicFiles.temporaryOf(target);
+        Files.writeString(leftover, "{\"partial");
+
+        LiveResource created = ok(provider.create(api));
+        assertThat(leftover).doesNotExist();
+
+        Files.writeString(leftover, "{\"partial again");
+        ok(provider.delete(created));
+        assertThat(leftover).doesNotExist();
+        assertThat(target).doesNotExist();
+    }
+
+    @Test
     void concurrentCallsOnDifferentKeysAllLand() throws Exception {
         List<Callable<LiveResource>> numbered = new ArrayList<>();
         for (int i = 0; i < 400; i++) {
