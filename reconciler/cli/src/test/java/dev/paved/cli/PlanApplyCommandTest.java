@@ -120,6 +120,17 @@ class PlanApplyCommandTest {
     }
 
     @Test
+    void theScopeCanBeOneServiceInOneEnvironment() {
+        ValidateCommandTest.Run plan = paved("plan", repo.toString(), "--service", "ledger", "--env", "prod");
+
+        assertThat(plan.exitCode()).isZero();
+        assertThat(plan.out()).contains("+ prod/workload/ledger").contains("+ prod/postgres/ledger-db")
+                .doesNotContain("dev/").doesNotContain("payments-api").endsWith("0 unchanged.\n");
+        assertThat(paved("plan", repo.toString(), "--service", "ledger", "--prune").err())
+                .contains("--prune cannot be combined with --service");
+    }
+
+    @Test
     void withoutATerminalApplyNeedsAutoApprove() {
         ValidateCommandTest.Run result = paved("apply", repo.toString());
 
