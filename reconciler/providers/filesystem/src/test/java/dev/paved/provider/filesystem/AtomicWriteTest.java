@@ -19,28 +19,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Writes go through a temporary file and an atomic rename; leftovers of a crash are invisible. */
-class AtomicWriteTest {
-
-    @TempDir
-    Path root;
-
-    private FilesystemProvider provider;
-
-    @BeforeEach
-    void open() {
-        provider = TestResources.open(root);
-    }
-
-    @AfterEach
-    void close() {
-        provider.close();
-    }
+class AtomicWriteTest extends OpenProviderTest {
 
     @Test
     void createUpdateAndDeleteLeaveNoTemporaryFiles() throws IOException {

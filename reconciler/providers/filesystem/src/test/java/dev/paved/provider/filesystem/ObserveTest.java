@@ -15,32 +15,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** What observe reports, and what it passes over. */
-class ObserveTest {
+class ObserveTest extends OpenProviderTest {
 
     private static final DesiredResource API =
             desired("prod", "workload", "payments-api", "{\"replicas\": 2, \"port\": 8080}");
     private static final DesiredResource DB = desired("prod", "postgres", "payments-api-db", "{\"size\": \"small\"}");
-
-    @TempDir
-    Path root;
-
-    private FilesystemProvider provider;
-
-    @BeforeEach
-    void open() {
-        provider = TestResources.open(root);
-    }
-
-    @AfterEach
-    void close() {
-        provider.close();
-    }
 
     @Test
     void reportsOwnedResourcesInKeyOrderWithOutputs() {

@@ -14,32 +14,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** A file at a resource's path that is not Paved's is invisible, and never overwritten or deleted. */
-class OwnershipTest {
+class OwnershipTest extends OpenProviderTest {
 
     private static final DesiredResource API = desired("prod", "workload", "payments-api", "{\"replicas\": 2}");
-
-    @TempDir
-    Path root;
-
-    private FilesystemProvider provider;
-
-    @BeforeEach
-    void open() {
-        provider = TestResources.open(root);
-    }
-
-    @AfterEach
-    void close() {
-        provider.close();
-    }
 
     @ParameterizedTest(name = "[{index}] {0}")
     @ValueSource(strings = {

@@ -13,13 +13,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Equal resources are equal files, byte for byte, and an unchanged resource is not rewritten. */
-class StableBytesTest {
+class StableBytesTest extends OpenProviderTest {
 
     private static final String DB = "{\"size\": \"small\", \"port\": 5432, \"extensions\": [\"pgcrypto\","
             + " {\"name\": \"postgis\", \"after\": \"pgcrypto\"}], \"backup\": {\"schedule\": \"daily\","
@@ -32,21 +30,6 @@ class StableBytesTest {
             + " \"postgis\"}], \"port\": 5432, \"size\": \"small\"}";
 
     private static final Instant LONG_AGO = Instant.parse("2001-02-03T04:05:06Z");
-
-    @TempDir
-    Path root;
-
-    private FilesystemProvider provider;
-
-    @BeforeEach
-    void open() {
-        provider = TestResources.open(root);
-    }
-
-    @AfterEach
-    void close() {
-        provider.close();
-    }
 
     @Test
     void aResourceFileIsPrettyPrintedWithSortedKeys() throws IOException {
