@@ -131,6 +131,32 @@ class PlanApplyCommandTest {
     }
 
     @Test
+    void anUnreachableProviderIsAFindingAndNothingIsApplied() throws IOException {
+        int port;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            port = socket.getLocalPort(); // closed again: nothing listens there
+        }
+        Path config = temp.resolve("paved.yaml");
+        Files.writeString(config, """
+                providers:
+                  pg-dev:
+                    type: postgres
+                    settings: {host: 127.0.0.1, port: %d, user: paved, secretDir: %s, connectTimeoutSeconds: 2}
+                """.formatted(port, temp.resolve("secrets")));
+
+        ValidateCommandTest.Run plan = paved("plan", repo.toString(), "--env", "dev", "--config", config.toString());
+        ValidateCommandTest.Run apply = paved("apply", repo.toString(), "--env", "dev", "--auto-approve",
+                "--config", config.toString());
+
+        assertThat(plan.exitCode()).isEqualTo(ExitCodes.FINDINGS);
+        assertThat(plan.out()).contains("environments/dev.yaml:").contains("[plan.observe]")
+                .contains("cannot observe provider instance 'pg-dev' in environment 'dev'")
+                .contains("connection refused");
+        assertThat(apply.exitCode()).isEqualTo(ExitCodes.FINDINGS);
+        assertThat(apply.out()).doesNotContain("Apply complete");
+    }
+
+    @Test
     void withoutATerminalApplyNeedsAutoApprove() {
         ValidateCommandTest.Run result = paved("apply", repo.toString());
 
