@@ -1,0 +1,24 @@
+package dev.paved.policy;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A policy directory compiled to WebAssembly.
+ *
+ * @param wasm   the module
+ * @param rules  namespace (e.g. {@code paved.services}) → the Conftest rule names it defines (deny, warn,
+ *               violation and their {@code _suffix} forms, and exception), each an entrypoint of the module
+ * @param data   the bundle's data document (JSON), e.g. from {@code data.yaml} files in the directory
+ */
+public record CompiledPolicy(byte[] wasm, Map<String, List<String>> rules, String data) {
+
+    public CompiledPolicy {
+        rules = Map.copyOf(rules);
+    }
+
+    /** The module entrypoint of a rule: {@code paved/services/deny_image_pinned}. */
+    public static String entrypoint(String namespace, String rule) {
+        return namespace.replace('.', '/') + "/" + rule;
+    }
+}

@@ -1,0 +1,139 @@
+package dev.paved.policy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.paved.policy.builtins.HostBuiltins;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * Compiles a Conftest-style policy directory with the real {@code opa build -t wasm}: one module with an
+ * entrypoint for every deny, violation, warn and exception rule of every namespace found in the sources. A
+ * policy that needs a host builtin Paved does not provide is refused here, naming the builtin, rather than
+ * failing when it first runs.
+ */
+public final class PolicyCompiler {
+
+    /** Rule names that count under Conftest's semantics. */
+    static final Pattern CONFTEST_RULE = Pattern.compile("^(deny|violation|warn)(_[A-Za-z0-9_]+)?$|^exception$");
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final OpaBinary opa;
+
+    public PolicyCompiler(OpaBinary opa) {
+        this.opa = opa;
+    }
+
+    public CompiledPolicy compile(Path directory) {
+        Map<String, List<String>> rules = rules(directory);
+        if (rules.isEmpty()) {
+            throw new PolicyException(directory + ": no deny, violation, warn or exception rules in any .rego file");
+        }
+        try {
+            Path out = Files.createTempFile("paved-policy", ".tar.gz");
+            try {
+                List<String> arguments = new ArrayList<>(List.of("build", "-t", "wasm", "--ignore", "*_test.rego",
+                        "-o", out.toString()));
+                rules.forEach((namespace, names) -> names.forEach(rule -> {
+                    arguments.add("-e");
+                    arguments.add(CompiledPolicy.entrypoint(namespace, rule));
+                }));
+                arguments.add(".");
+                opa.run(directory, arguments);
+                Map<String, byte[]> files = Tar.read(Files.newInputStream(out));
+                byte[] wasm = files.get("policy.wasm");
+                if (wasm == null) {
+                    throw new PolicyException(directory + ": opa build produced no policy.wasm");
+                }
+                List<String> missing = HostBuiltins.missing(HostBuiltins.importedBy(wasm));
+                if (!missing.isEmpty()) {
+                    throw new PolicyException(directory + ": the policies call builtins Paved does not provide: "
+                            + String.join(", ", missing));
+                }
+                byte[] data = files.getOrDefault("data.json", "{}".getBytes(StandardCharsets.UTF_8));
+                return new CompiledPolicy(wasm, rules, new String(data, StandardCharsets.UTF_8));
+            } finally {
+                Files.deleteIfExists(out);
+            }
+        } catch (IOException e) {
+            throw new PolicyException("compile " + directory + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Namespace → Conftest rule names, from {@code opa parse} of every policy source (tests excluded). */
+    private Map<String, List<String>> rules(Path directory) {
+        Map<String, TreeSet<String>> found = new TreeMap<>();
+        List<Path> sources;
+        try (Stream<Path> files = Files.walk(directory)) {
+            sources = files.filter(f -> f.toString().endsWith(".rego") && !f.toString().endsWith("_test.rego"))
+                    .sorted().toList();
+        } catch (IOException e) {
+            throw new PolicyException("list " + directory + ": " + e.getMessage(), e);
+        }
+        for (Path source : sources) {
+            JsonNode module;
+            try {
+                module = JSON.readTree(opa.run(directory, List.of("parse", "--format", "json",
+                        directory.relativize(source).toString())));
+            } catch (IOException e) {
+                throw new PolicyException("parse " + source + ": " + e.getMessage(), e);
+            }
+            List<String> path = new ArrayList<>();
+            module.path("package").path("path").forEach(term -> path.add(term.path("value").asText()));
+            String namespace = String.join(".", path.subList(1, path.size()));
+            for (JsonNode rule : module.path("rules")) {
+                String name = rule.path("head").path("name").asText(
+                        rule.path("head").path("ref").path(0).path("value").asText(""));
+                if (CONFTEST_RULE.matcher(name).matches()) {
+                    found.computeIfAbsent(namespace, k -> new TreeSet<>()).add(name);
+                }
+            }
+        }
+        Map<String, List<String>> rules = new TreeMap<>();
+        found.forEach((namespace, names) -> rules.put(namespace, List.copyOf(names)));
+        return rules;
+    }
+
+    /** Just enough of the tar format to read a bundle's regular files. */
+    static final class Tar {
+        private Tar() {
+        }
+
+        static Map<String, byte[]> read(InputStream compressed) throws IOException {
+            Map<String, byte[]> files = new TreeMap<>();
+            try (InputStream in = new GZIPInputStream(compressed)) {
+                byte[] header = new byte[512];
+                while (in.readNBytes(header, 0, 512) == 512 && header[0] != 0) {
+                    String name = field(header, 0, 100).replaceFirst("^/", "");
+                    long size = Long.parseLong(field(header, 124, 12).strip(), 8);
+                    byte[] content = in.readNBytes((int) size);
+                    if (header[156] == '0' || header[156] == 0) {
+                        files.put(name, content);
+                    }
+                    in.readNBytes((int) ((512 - size % 512) % 512));
+                }
+            }
+            return files;
+        }
+
+        private static String field(byte[] header, int offset, int length) {
+            int end = offset;
+            while (end < offset + length && header[end] != 0) {
+                end++;
+            }
+            return new String(header, offset, end - offset, StandardCharsets.US_ASCII);
+        }
+    }
+}

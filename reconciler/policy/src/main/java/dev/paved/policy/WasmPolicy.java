@@ -1,0 +1,95 @@
+package dev.paved.policy;
+
+import com.styra.opa.wasm.OpaPolicy;
+import dev.paved.policy.builtins.HostBuiltins;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The one adapter to the WebAssembly runtime (the OPA Java WebAssembly SDK on Chicory): evaluates entrypoints of
+ * a compiled policy, JSON in and JSON out, so that the SDK and its Jackson 2 stay behind this class.
+ *
+ * <p>SDK instances are not thread-safe, so each evaluation borrows one from a bounded pool; input, data and the
+ * entrypoint are set on every evaluation (an instance remembers them between calls). Each instance's memory is
+ * bounded. An instance whose evaluation failed is thrown away, never reused.
+ */
+public final class WasmPolicy implements AutoCloseable {
+
+    /** Wasm pages are 64 KiB: the default bound is 256 MiB per instance. */
+    public static final int DEFAULT_MAX_PAGES = 4096;
+
+    private record Instance(OpaPolicy policy, HostBuiltins builtins, String[] data) {
+    }
+
+    private final CompiledPolicy compiled;
+    private final int maxPages;
+    private final BlockingQueue<Instance> idle;
+    private final AtomicInteger created = new AtomicInteger();
+    private final int size;
+
+    public WasmPolicy(CompiledPolicy compiled, int size, int maxPages) {
+        this.compiled = compiled;
+        this.size = size;
+        this.maxPages = maxPages;
+        this.idle = new ArrayBlockingQueue<>(size);
+    }
+
+    /**
+     * Evaluates one entrypoint, e.g. {@code paved/services/deny_image_pinned}, for one input document.
+     *
+     * @param data the data document the policies see (the bundle's own data merged with Paved's)
+     * @return OPA's result set as JSON, {@code [{"result": …}]}, or {@code []} when the rule is undefined
+     */
+    public String evaluate(String entrypoint, String input, String data) {
+        Instance instance = borrow();
+        boolean healthy = false;
+        try {
+            if (instance.data()[0] != data) { // identity: the same catalog is set once per instance
+                instance.policy().data(data);
+                instance.data()[0] = data;
+            }
+            instance.builtins().startEvaluation();
+            String result = instance.policy().entrypoint(entrypoint).input(input).evaluate();
+            healthy = true;
+            return result;
+        } catch (RuntimeException e) {
+            throw new PolicyException("evaluate " + entrypoint + ": " + e.getMessage(), e);
+        } finally {
+            if (healthy) {
+                idle.offer(instance);
+            } else {
+                created.decrementAndGet();
+            }
+        }
+    }
+
+    private Instance borrow() {
+        Instance instance = idle.poll();
+        if (instance != null) {
+            return instance;
+        }
+        if (created.incrementAndGet() <= size) {
+            return open();
+        }
+        created.decrementAndGet();
+        try {
+            return idle.take();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new PolicyException("waiting for a policy instance: interrupted", e);
+        }
+    }
+
+    private Instance open() {
+        HostBuiltins builtins = HostBuiltins.create();
+        OpaPolicy policy = OpaPolicy.builder().withPolicy(compiled.wasm()).withDefaultBuiltins(false)
+                .addBuiltins(builtins.forSdk()).withMaxMemory(maxPages).build();
+        return new Instance(policy, builtins, new String[1]);
+    }
+
+    @Override
+    public void close() {
+        idle.clear();
+    }
+}
