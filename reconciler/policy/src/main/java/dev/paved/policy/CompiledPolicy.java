@@ -7,14 +7,20 @@ import java.util.Map;
  * A policy directory compiled to WebAssembly.
  *
  * @param wasm   the module
- * @param rules  namespace (e.g. {@code paved.services}) → the Conftest rule names it defines (deny, warn,
- *               violation and their {@code _suffix} forms, and exception), each an entrypoint of the module
+ * @param rules  namespace (e.g. {@code paved.services}) → the Conftest rules it defines (deny, warn, violation
+ *               and their {@code _suffix} forms, and exception) with how many definitions (bodies) each has,
+ *               which Conftest's success counting needs; each rule is an entrypoint of the module
  * @param data   the bundle's data document (JSON), e.g. from {@code data.yaml} files in the directory
  */
-public record CompiledPolicy(byte[] wasm, Map<String, List<String>> rules, String data) {
+public record CompiledPolicy(byte[] wasm, Map<String, Map<String, Integer>> rules, String data) {
 
     public CompiledPolicy {
         rules = Map.copyOf(rules);
+    }
+
+    /** The namespaces, sorted. */
+    public List<String> namespaces() {
+        return rules.keySet().stream().sorted().toList();
     }
 
     /** The module entrypoint of a rule: {@code paved/services/deny_image_pinned}. */

@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
@@ -37,7 +36,7 @@ public final class PolicyCompiler {
     }
 
     public CompiledPolicy compile(Path directory) {
-        Map<String, List<String>> rules = rules(directory);
+        Map<String, Map<String, Integer>> rules = rules(directory);
         if (rules.isEmpty()) {
             throw new PolicyException(directory + ": no deny, violation, warn or exception rules in any .rego file");
         }
@@ -46,7 +45,7 @@ public final class PolicyCompiler {
             try {
                 List<String> arguments = new ArrayList<>(List.of("build", "-t", "wasm", "--ignore", "*_test.rego",
                         "-o", out.toString()));
-                rules.forEach((namespace, names) -> names.forEach(rule -> {
+                rules.forEach((namespace, names) -> names.keySet().forEach(rule -> {
                     arguments.add("-e");
                     arguments.add(CompiledPolicy.entrypoint(namespace, rule));
                 }));
@@ -72,9 +71,12 @@ public final class PolicyCompiler {
         }
     }
 
-    /** Namespace → Conftest rule names, from {@code opa parse} of every policy source (tests excluded). */
-    private Map<String, List<String>> rules(Path directory) {
-        Map<String, TreeSet<String>> found = new TreeMap<>();
+    /**
+     * Namespace → Conftest rule name → how many times it is defined, from {@code opa parse} of every policy
+     * source (tests excluded).
+     */
+    private Map<String, Map<String, Integer>> rules(Path directory) {
+        Map<String, Map<String, Integer>> found = new TreeMap<>();
         List<Path> sources;
         try (Stream<Path> files = Files.walk(directory)) {
             sources = files.filter(f -> f.toString().endsWith(".rego") && !f.toString().endsWith("_test.rego"))
@@ -97,12 +99,12 @@ public final class PolicyCompiler {
                 String name = rule.path("head").path("name").asText(
                         rule.path("head").path("ref").path(0).path("value").asText(""));
                 if (CONFTEST_RULE.matcher(name).matches()) {
-                    found.computeIfAbsent(namespace, k -> new TreeSet<>()).add(name);
+                    found.computeIfAbsent(namespace, k -> new TreeMap<>()).merge(name, 1, Integer::sum);
                 }
             }
         }
-        Map<String, List<String>> rules = new TreeMap<>();
-        found.forEach((namespace, names) -> rules.put(namespace, List.copyOf(names)));
+        Map<String, Map<String, Integer>> rules = new TreeMap<>();
+        found.forEach((namespace, names) -> rules.put(namespace, Map.copyOf(names)));
         return rules;
     }
 

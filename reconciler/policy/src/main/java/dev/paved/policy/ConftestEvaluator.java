@@ -1,0 +1,105 @@
+package dev.paved.policy;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Conftest's semantics over a compiled policy: for each rule named {@code deny}, {@code violation} or {@code warn}
+ * (or those with an {@code _suffix}) in a namespace, its results are failures or warnings, unless the namespace's
+ * {@code exception} rule names it (without its {@code deny_}/{@code violation_} prefix), and every definition of
+ * the rule that produced nothing counts as a success — so verdicts and counts are those {@code conftest test}
+ * gives for the same policies and input.
+ */
+public final class ConftestEvaluator {
+
+    private static final Pattern FAILURE = Pattern.compile("^(deny|violation)(_[a-zA-Z0-9]+)*$");
+    private static final Pattern WARNING = Pattern.compile("^warn(_[a-zA-Z0-9]+)*$");
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final CompiledPolicy compiled;
+    private final WasmPolicy wasm;
+
+    public ConftestEvaluator(CompiledPolicy compiled, WasmPolicy wasm) {
+        this.compiled = compiled;
+        this.wasm = wasm;
+    }
+
+    /**
+     * @param file      shown in results
+     * @param namespace the namespace whose rules run
+     * @param input     the document, as JSON
+     * @param data      the data document, as JSON
+     */
+    public CheckResult check(String file, String namespace, String input, String data) {
+        Map<String, Integer> rules = compiled.rules().getOrDefault(namespace, Map.of());
+        JsonNode exceptionSets = rules.containsKey("exception")
+                ? evaluate(namespace, "exception", input, data) : JsonNodeFactory.instance.arrayNode();
+        int successes = 0;
+        List<PolicyResult> failures = new ArrayList<>();
+        List<PolicyResult> warnings = new ArrayList<>();
+        List<String> exceptions = new ArrayList<>();
+        for (Map.Entry<String, Integer> rule : new java.util.TreeMap<>(rules).entrySet()) {
+            String name = rule.getKey();
+            boolean failure = FAILURE.matcher(name).matches();
+            if (!failure && !WARNING.matcher(name).matches()) {
+                continue;
+            }
+            int excepted = countExceptions(exceptionSets, withoutFailurePrefix(name));
+            for (int i = 0; i < excepted; i++) {
+                exceptions.add(name);
+            }
+            List<PolicyResult> results = results(name, evaluate(namespace, name, input, data));
+            int passed = results.isEmpty() ? 1 : 0; // an empty result is one success, as in Conftest
+            int produced = excepted == 0 ? results.size() : 0; // an exception drops the rule's results
+            (failure ? failures : warnings).addAll(produced == 0 ? List.of() : results);
+            // Conftest pads successes up to the number of definitions of the rule
+            successes += passed + Math.max(0, rule.getValue() - passed - produced - excepted);
+        }
+        return new CheckResult(file, namespace, successes, failures, warnings, exceptions);
+    }
+
+    private JsonNode evaluate(String namespace, String rule, String input, String data) {
+        JsonNode resultSet = JSON.readTree(wasm.evaluate(CompiledPolicy.entrypoint(namespace, rule), input, data));
+        return resultSet.path(0).path("result");
+    }
+
+    private static List<PolicyResult> results(String rule, JsonNode values) {
+        List<PolicyResult> results = new ArrayList<>();
+        for (JsonNode value : values) {
+            if (value.isString()) {
+                results.add(new PolicyResult(rule, value.asString(), JsonNodeFactory.instance.objectNode()));
+            } else if (value instanceof ObjectNode object) {
+                ObjectNode metadata = object.deepCopy();
+                metadata.remove("msg");
+                results.add(new PolicyResult(rule, object.path("msg").asString(""), metadata));
+            }
+        }
+        return results;
+    }
+
+    /** How many (exception set, name) pairs name the rule, as Conftest's {@code exception[_][_] == rule} does. */
+    private static int countExceptions(JsonNode exceptionSets, String rule) {
+        int count = 0;
+        for (JsonNode set : exceptionSets) {
+            for (JsonNode name : set) {
+                if (rule.equals(name.asString(""))) {
+                    count++;
+                }
+            }
+        }
+        return count;
+    }
+
+    static String withoutFailurePrefix(String rule) {
+        if (rule.startsWith("deny_")) {
+            return rule.substring("deny_".length());
+        }
+        return rule.startsWith("violation_") ? rule.substring("violation_".length()) : rule;
+    }
+}
