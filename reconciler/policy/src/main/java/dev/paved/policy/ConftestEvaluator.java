@@ -96,7 +96,8 @@ public final class ConftestEvaluator {
         return count;
     }
 
-    static String withoutFailurePrefix(String rule) {
+    /** A rule name as an exception names it: without its {@code deny_} or {@code violation_} prefix. */
+    public static String withoutFailurePrefix(String rule) {
         if (rule.startsWith("deny_")) {
             return rule.substring("deny_".length());
         }

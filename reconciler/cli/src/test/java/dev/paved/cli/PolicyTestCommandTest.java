@@ -1,0 +1,54 @@
+package dev.paved.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.paved.core.testing.Golden;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+/** {@code paved policy test}, a drop-in for {@code conftest test}, with the real opa and wasm on Chicory. */
+class PolicyTestCommandTest {
+
+    private static final Path FIXTURE = Golden.sourceResource("fixtures/policy-test");
+    private static final Path GOLDEN = Golden.sourceResource("golden/policy-test");
+
+    private static ValidateCommandTest.Run test(String... extra) {
+        String[] args = new String[extra.length + 6];
+        args[0] = "policy";
+        args[1] = "test";
+        args[2] = "-p";
+        args[3] = FIXTURE.resolve("policy").toString();
+        args[4] = FIXTURE.resolve("apps.yaml").toString();
+        args[5] = FIXTURE.resolve("clean.json").toString();
+        System.arraycopy(extra, 0, args, 6, extra.length);
+        return ValidateCommandTest.run(args);
+    }
+
+    @Test
+    void failuresWarningsAndExceptionsAsConftestReportsThem() {
+        ValidateCommandTest.Run stdout = test();
+        ValidateCommandTest.Run json = test("-o", "json");
+
+        assertThat(stdout.exitCode()).as(stdout.err()).isEqualTo(ExitCodes.FINDINGS);
+        Golden.assertMatches(GOLDEN.resolve("stdout.txt"), stdout.out().replace(FIXTURE.toString(), "FIXTURE"));
+        Golden.assertMatches(GOLDEN.resolve("results.json"), json.out().replace(FIXTURE.toString(), "FIXTURE"));
+    }
+
+    @Test
+    void exitCodesFollowConftest() {
+        assertThat(test("--no-fail").exitCode()).isEqualTo(ExitCodes.OK);
+        ValidateCommandTest.Run clean = ValidateCommandTest.run("policy", "test", "-p",
+                FIXTURE.resolve("policy").toString(), FIXTURE.resolve("clean.json").toString());
+        assertThat(clean.exitCode()).isEqualTo(ExitCodes.OK);
+        assertThat(clean.out()).isEqualTo("4 tests, 4 passed, 0 warnings, 0 failures, 0 exceptions\n");
+    }
+
+    @Test
+    void aMissingPolicyDirectoryCannotRun() {
+        ValidateCommandTest.Run result = ValidateCommandTest.run("policy", "test", "-p", "/nonexistent/policies",
+                FIXTURE.resolve("clean.json").toString());
+
+        assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(result.err()).contains("/nonexistent/policies");
+    }
+}
