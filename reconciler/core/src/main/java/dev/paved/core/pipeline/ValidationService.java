@@ -8,6 +8,7 @@ import dev.paved.core.parse.DeclarationReader;
 import dev.paved.core.parse.DeclaredName;
 import dev.paved.core.parse.FileDeclarations;
 import dev.paved.core.parse.LoadLimits;
+import dev.paved.core.policy.PolicyStage;
 import dev.paved.core.source.Snapshot;
 import dev.paved.core.source.SourceFile;
 import dev.paved.core.validate.ReferenceValidator;
@@ -31,10 +32,17 @@ public final class ValidationService {
     private final DeclarationReader reader;
     private final SchemaValidator schemas;
     private final ReferenceValidator references = new ReferenceValidator();
+    private final PolicyStage policies;
 
     public ValidationService(LoadLimits limits) {
+        this(limits, null);
+    }
+
+    /** @param policies Conftest policies every declaration is checked against, or null for none */
+    public ValidationService(LoadLimits limits, PolicyStage policies) {
         this.reader = new DeclarationReader(limits);
         this.schemas = SchemaValidator.load();
+        this.policies = policies;
     }
 
     public ValidationResult validate(Snapshot snapshot) {
@@ -54,6 +62,9 @@ public final class ValidationService {
         }
         Catalog catalog = Catalog.of(declarations, unloaded);
         findings.addAll(references.validate(catalog));
+        if (policies != null) {
+            findings.addAll(policies.check(catalog));
+        }
         Collections.sort(findings);
         ValidationResult result = new ValidationResult(snapshot.revision(), digest.build(), snapshot.files().size(),
                 catalog, findings);

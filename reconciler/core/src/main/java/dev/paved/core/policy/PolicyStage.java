@@ -1,0 +1,85 @@
+package dev.paved.core.policy;
+
+import dev.paved.core.catalog.Catalog;
+import dev.paved.core.finding.Finding;
+import dev.paved.core.finding.Severity;
+import dev.paved.core.parse.Declaration;
+import dev.paved.core.parse.Kind;
+import dev.paved.policy.CheckResult;
+import dev.paved.policy.CompiledPolicy;
+import dev.paved.policy.ConftestEvaluator;
+import dev.paved.policy.PolicyResult;
+import dev.paved.policy.WasmPolicy;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The policy stage of validation: every declaration is one Conftest input, checked against every namespace of
+ * the compiled policies, with the whole catalog as {@code data.paved.catalog} so a rule can look across files.
+ * A deny or violation is an error finding, a warn a warning; a result's {@code rule} field is its rule id and
+ * its {@code pointer} field (a JSON pointer) says which node of the declaration it is about, for file:line.
+ */
+public final class PolicyStage implements AutoCloseable {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final CompiledPolicy compiled;
+    private final WasmPolicy wasm;
+    private final ConftestEvaluator conftest;
+
+    public PolicyStage(CompiledPolicy compiled) {
+        this.compiled = compiled;
+        this.wasm = new WasmPolicy(compiled, Runtime.getRuntime().availableProcessors(), WasmPolicy.DEFAULT_MAX_PAGES);
+        this.conftest = new ConftestEvaluator(compiled, wasm);
+    }
+
+    public List<Finding> check(Catalog catalog) {
+        String data = data(catalog);
+        return catalog.all().parallelStream().flatMap(declaration -> check(declaration, data).stream()).toList();
+    }
+
+    private List<Finding> check(Declaration declaration, String data) {
+        String input = declaration.body().toString();
+        List<Finding> findings = new ArrayList<>();
+        for (String namespace : compiled.namespaces()) {
+            CheckResult result = conftest.check(declaration.file(), namespace, input, data);
+            result.failures().forEach(r -> findings.add(finding(declaration, namespace, r, Severity.ERROR)));
+            result.warnings().forEach(r -> findings.add(finding(declaration, namespace, r, Severity.WARNING)));
+        }
+        return findings;
+    }
+
+    private static Finding finding(Declaration declaration, String namespace, PolicyResult result, Severity severity) {
+        String rule = result.text("rule").isEmpty() ? "policy." + namespace + "." + result.rule() : result.text("rule");
+        String pointer = result.text("pointer");
+        if (!pointer.isEmpty() && !pointer.startsWith("/")) {
+            pointer = "";
+        }
+        return new Finding(rule, severity, declaration.locate(pointer), pointer, result.message());
+    }
+
+    /** The policies' own data (e.g. approved templates) with the catalog added under paved.catalog. */
+    private String data(Catalog catalog) {
+        ObjectNode data = (ObjectNode) JSON.readTree(compiled.data());
+        ObjectNode paved = data.has("paved") && data.get("paved").isObject() ? (ObjectNode) data.get("paved")
+                : data.putObject("paved");
+        ObjectNode byKind = paved.putObject("catalog");
+        for (Kind kind : Kind.values()) {
+            ObjectNode declarations = byKind.putObject(kind.yamlName().toLowerCase(Locale.ROOT) + "s");
+            for (String name : catalog.names(kind)) {
+                JsonNode body = catalog.find(kind, name).orElseThrow().body();
+                declarations.set(name, body);
+            }
+        }
+        return data.toString();
+    }
+
+    @Override
+    public void close() {
+        wasm.close();
+    }
+}
