@@ -2,8 +2,13 @@ package dev.paved.policy;
 
 import com.styra.opa.wasm.OpaPolicy;
 import dev.paved.policy.builtins.HostBuiltins;
+import java.time.Duration;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -11,13 +16,18 @@ import java.util.concurrent.atomic.AtomicInteger;
  * a compiled policy, JSON in and JSON out, so that the SDK and its Jackson 2 stay behind this class.
  *
  * <p>SDK instances are not thread-safe, so each evaluation borrows one from a bounded pool; input, data and the
- * entrypoint are set on every evaluation (an instance remembers them between calls). Each instance's memory is
- * bounded. An instance whose evaluation failed is thrown away, never reused.
+ * entrypoint are set on every evaluation (an instance remembers them between calls). Each evaluation is bounded
+ * in memory (the instance's) and in wall-clock time (a watchdog interrupts the evaluating thread, which Chicory
+ * honours): a runaway policy fails its evaluation instead of hanging the daemon. An instance whose evaluation
+ * failed is thrown away, never reused.
  */
 public final class WasmPolicy implements AutoCloseable {
 
     /** Wasm pages are 64 KiB: the default bound is 256 MiB per instance. */
     public static final int DEFAULT_MAX_PAGES = 4096;
+
+    /** The default bound on one evaluation's wall-clock time. */
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(5);
 
     private record Instance(OpaPolicy policy, HostBuiltins builtins, String[] data) {
     }
@@ -27,11 +37,22 @@ public final class WasmPolicy implements AutoCloseable {
     private final BlockingQueue<Instance> idle;
     private final AtomicInteger created = new AtomicInteger();
     private final int size;
+    private final Duration timeout;
+    private final ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "paved-policy-watchdog");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     public WasmPolicy(CompiledPolicy compiled, int size, int maxPages) {
+        this(compiled, size, maxPages, DEFAULT_TIMEOUT);
+    }
+
+    public WasmPolicy(CompiledPolicy compiled, int size, int maxPages, Duration timeout) {
         this.compiled = compiled;
         this.size = size;
         this.maxPages = maxPages;
+        this.timeout = timeout;
         this.idle = new ArrayBlockingQueue<>(size);
     }
 
@@ -44,6 +65,8 @@ public final class WasmPolicy implements AutoCloseable {
     public String evaluate(String entrypoint, String input, String data) {
         Instance instance = borrow();
         boolean healthy = false;
+        Thread evaluating = Thread.currentThread();
+        ScheduledFuture<?> alarm = watchdog.schedule(evaluating::interrupt, timeout.toMillis(), TimeUnit.MILLISECONDS);
         try {
             if (instance.data()[0] != data) { // identity: the same catalog is set once per instance
                 instance.policy().data(data);
@@ -54,8 +77,17 @@ public final class WasmPolicy implements AutoCloseable {
             healthy = true;
             return result;
         } catch (RuntimeException e) {
-            throw new PolicyException("evaluate " + entrypoint + ": " + e.getMessage(), e);
+            if (alarm.isDone() && !alarm.isCancelled()) {
+                throw new PolicyException("evaluate " + entrypoint + ": stopped after " + timeout.toMillis()
+                        + " ms, the bound on one evaluation", e);
+            }
+            String why = e.getMessage() != null && e.getMessage().contains("opa_malloc")
+                    ? "ran out of its " + (maxPages / 16) + " MiB of memory" : e.getMessage();
+            throw new PolicyException("evaluate " + entrypoint + ": " + why, e);
         } finally {
+            if (!alarm.cancel(false)) {
+                Thread.interrupted(); // the alarm went off: clear it, it was ours
+            }
             if (healthy) {
                 idle.offer(instance);
             } else {
@@ -91,5 +123,6 @@ public final class WasmPolicy implements AutoCloseable {
     @Override
     public void close() {
         idle.clear();
+        watchdog.shutdownNow();
     }
 }

@@ -8,6 +8,7 @@ import dev.paved.core.parse.Kind;
 import dev.paved.policy.CheckResult;
 import dev.paved.policy.CompiledPolicy;
 import dev.paved.policy.ConftestEvaluator;
+import dev.paved.policy.PolicyException;
 import dev.paved.policy.PolicyResult;
 import dev.paved.policy.WasmPolicy;
 import java.util.ArrayList;
@@ -21,7 +22,9 @@ import tools.jackson.databind.node.ObjectNode;
  * The policy stage of validation: every declaration is one Conftest input, checked against every namespace of
  * the compiled policies, with the whole catalog as {@code data.paved.catalog} so a rule can look across files.
  * A deny or violation is an error finding, a warn a warning; a result's {@code rule} field is its rule id and
- * its {@code pointer} field (a JSON pointer) says which node of the declaration it is about, for file:line.
+ * its {@code pointer} field (a JSON pointer) says which node of the declaration it is about, for file:line. An
+ * evaluation that runs too long or out of memory is a {@code policy.evaluation} finding naming the namespace and
+ * the declaration.
  */
 public final class PolicyStage implements AutoCloseable {
 
@@ -32,8 +35,14 @@ public final class PolicyStage implements AutoCloseable {
     private final ConftestEvaluator conftest;
 
     public PolicyStage(CompiledPolicy compiled) {
+        this(compiled, WasmPolicy.DEFAULT_TIMEOUT);
+    }
+
+    /** @param timeout the bound on one evaluation's wall-clock time */
+    public PolicyStage(CompiledPolicy compiled, java.time.Duration timeout) {
         this.compiled = compiled;
-        this.wasm = new WasmPolicy(compiled, Runtime.getRuntime().availableProcessors(), WasmPolicy.DEFAULT_MAX_PAGES);
+        this.wasm = new WasmPolicy(compiled, Runtime.getRuntime().availableProcessors(), WasmPolicy.DEFAULT_MAX_PAGES,
+                timeout);
         this.conftest = new ConftestEvaluator(compiled, wasm);
     }
 
@@ -46,7 +55,15 @@ public final class PolicyStage implements AutoCloseable {
         String input = declaration.body().toString();
         List<Finding> findings = new ArrayList<>();
         for (String namespace : compiled.namespaces()) {
-            CheckResult result = conftest.check(declaration.file(), namespace, input, data);
+            CheckResult result;
+            try {
+                result = conftest.check(declaration.file(), namespace, input, data);
+            } catch (PolicyException e) {
+                // a runaway or aborting policy is a finding about this document, not a failed validation run
+                findings.add(Finding.error("policy.evaluation", declaration.location(), "", "policies of namespace "
+                        + namespace + " could not be evaluated for " + declaration.ref() + ": " + e.getMessage()));
+                continue;
+            }
             result.failures().forEach(r -> findings.add(finding(declaration, namespace, r, Severity.ERROR)));
             result.warnings().forEach(r -> findings.add(finding(declaration, namespace, r, Severity.WARNING)));
         }
