@@ -35,7 +35,7 @@ final class PolicyCommand {
     /** {@code paved policy test [-p DIR]... FILE...}: a drop-in for {@code conftest test}. */
     @Command(name = "test", mixinStandardHelpOptions = true,
             description = {"Test YAML or JSON files against Conftest-style policies, as 'conftest test' does.",
-                    "Exit status: 0 passed, 1 failures (or warnings with --fail-on-warn), 2 cannot run."})
+                    "Exit status as Conftest's: 0 passed, 1 failures; with --fail-on-warn 1 warnings, 2 failures."})
     static final class Test implements Callable<Integer> {
 
         @ParentCommand
@@ -80,17 +80,29 @@ final class PolicyCommand {
                     WasmPolicy.DEFAULT_MAX_PAGES)) {
                 ConftestEvaluator conftest = new ConftestEvaluator(compiled, wasm);
                 for (Path file : files) {
-                    for (String input : inputs(file)) {
-                        for (String namespace : selected) {
-                            results.add(conftest.check(file.toString(), namespace, input, compiled.data()));
+                    List<String> inputs = inputs(file);
+                    for (String namespace : selected) {
+                        // as Conftest does, the documents of one file make one result per namespace
+                        List<CheckResult> perDocument = new ArrayList<>();
+                        for (String input : inputs) {
+                            perDocument.add(conftest.check(file.toString(), namespace, input, compiled.data()));
                         }
+                        results.add(CheckResult.combine(file.toString(), namespace, perDocument));
                     }
                 }
             }
             terminal.out().print("json".equals(format) ? ConftestReports.json(results) : ConftestReports.stdout(results));
-            boolean failed = results.stream().anyMatch(r -> !r.failures().isEmpty())
-                    || failOnWarn && results.stream().anyMatch(r -> !r.warnings().isEmpty());
-            return failed && !noFail ? ExitCodes.FINDINGS : ExitCodes.OK;
+            return noFail ? ExitCodes.OK : conftestExitCode(results);
+        }
+
+        /** Conftest's exit codes: 1 failures; with --fail-on-warn, 1 warnings and 2 failures. */
+        private int conftestExitCode(List<CheckResult> results) {
+            boolean failures = results.stream().anyMatch(r -> !r.failures().isEmpty());
+            boolean warnings = results.stream().anyMatch(r -> !r.warnings().isEmpty());
+            if (failOnWarn) {
+                return failures ? 2 : warnings ? 1 : 0;
+            }
+            return failures ? 1 : 0;
         }
 
         private static List<String> inputs(Path file) throws IOException {
@@ -104,9 +116,8 @@ final class PolicyCommand {
             try (MappingIterator<JsonNode> documents = yaml.readerFor(JsonNode.class).readValues(file.toFile())) {
                 while (documents.hasNext()) {
                     JsonNode document = documents.next();
-                    if (document != null && !document.isNull() && !document.isMissingNode()) {
-                        inputs.add(json.writeValueAsString(document));
-                    }
+                    // an empty document is an input too (null), as Conftest counts it
+                    inputs.add(document == null || document.isMissingNode() ? "null" : json.writeValueAsString(document));
                 }
             }
             return inputs;

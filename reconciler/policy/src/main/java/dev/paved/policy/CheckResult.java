@@ -21,4 +21,19 @@ public record CheckResult(String file, String namespace, int successes, List<Pol
         warnings = List.copyOf(warnings);
         exceptions = List.copyOf(exceptions);
     }
+
+    /** The results of several documents of one file, as one (how Conftest reports a multi-document file). */
+    public static CheckResult combine(String file, String namespace, List<CheckResult> documents) {
+        int successes = 0;
+        List<PolicyResult> failures = new java.util.ArrayList<>();
+        List<PolicyResult> warnings = new java.util.ArrayList<>();
+        List<String> exceptions = new java.util.ArrayList<>();
+        for (CheckResult document : documents) {
+            successes += document.successes();
+            failures.addAll(document.failures());
+            warnings.addAll(document.warnings());
+            exceptions.addAll(document.exceptions());
+        }
+        return new CheckResult(file, namespace, successes, failures, warnings, exceptions);
+    }
 }

@@ -1,0 +1,105 @@
+package dev.paved.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.paved.core.testing.Golden;
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Differential test: the real Conftest and {@code paved policy test} on the same policies, inputs and flags
+ * (fixtures/conftest-parity/CASE: policy/, input files, flags.txt) must agree on every verdict — per file and
+ * namespace the successes, the failure, warning and exception messages with their metadata, as multisets — and
+ * on the exit code. Conftest is installed by scripts/test (scripts/lib/conftest.sh); without it this fails.
+ */
+class ConftestParityTest {
+
+    private static final Path CASES = Golden.sourceResource("fixtures/conftest-parity");
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    static Stream<String> cases() throws IOException {
+        try (Stream<Path> dirs = Files.list(CASES)) {
+            return dirs.map(p -> p.getFileName().toString()).sorted().toList().stream();
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void pavedAgreesWithConftest(String name) throws Exception {
+        Path dir = CASES.resolve(name).toAbsolutePath();
+        List<String> flags = Files.readAllLines(dir.resolve("flags.txt")).stream().filter(l -> !l.isBlank()).toList();
+        List<String> inputs;
+        try (Stream<Path> files = Files.list(dir)) {
+            inputs = files.map(p -> p.getFileName().toString()).filter(f -> !f.equals("policy")
+                    && !f.equals("flags.txt")).sorted().toList();
+        }
+
+        List<String> conftest = new ArrayList<>(List.of(conftest().toString(), "test", "-p", "policy", "-o", "json"));
+        conftest.addAll(flags);
+        conftest.addAll(inputs);
+        Process process = new ProcessBuilder(conftest).directory(dir.toFile()).redirectErrorStream(false).start();
+        String theirs = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+
+        List<String> paved = new ArrayList<>(List.of("policy", "test", "-p", dir.resolve("policy").toString(),
+                "-o", "json"));
+        paved.addAll(flags);
+        inputs.forEach(input -> paved.add(dir.resolve(input).toString()));
+        ValidateCommandTest.Run ours = ValidateCommandTest.run(paved.toArray(String[]::new));
+
+        assertThat(verdicts(ours.out())).as("paved policy test vs conftest test (%s)", name)
+                .isEqualTo(verdicts(theirs));
+        assertThat(ours.exitCode()).as("exit code").isEqualTo(process.exitValue());
+    }
+
+    /** (file name, namespace) → successes and the sorted messages with metadata, Conftest's query left out. */
+    private static Map<String, String> verdicts(String json) {
+        Map<String, String> verdicts = new TreeMap<>();
+        for (JsonNode result : JSON.readTree(json)) {
+            String file = Path.of(result.path("filename").asString()).getFileName().toString();
+            StringBuilder verdict = new StringBuilder("successes=" + result.path("successes").asInt());
+            for (String kind : List.of("failures", "warnings", "exceptions")) {
+                List<String> entries = new ArrayList<>();
+                for (JsonNode entry : result.path(kind)) {
+                    ObjectNode metadata = entry.path("metadata").isObject()
+                            ? ((ObjectNode) entry.path("metadata")).deepCopy() : JSON.createObjectNode();
+                    metadata.remove("query");
+                    entries.add(entry.path("msg").asString() + " " + metadata);
+                }
+                entries.sort(null);
+                verdict.append(' ').append(kind).append('=').append(entries);
+            }
+            verdicts.merge(file + " " + result.path("namespace").asString(), verdict.toString(), (a, b) -> a + " | " + b);
+        }
+        return verdicts;
+    }
+
+    private static Path conftest() {
+        for (String entry : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
+            Path candidate = Path.of(entry, "conftest");
+            if (Files.isExecutable(candidate)) {
+                return candidate;
+            }
+        }
+        Path local = Path.of(System.getProperty("paved.repoRoot", "../..")).resolve(".tools/bin/conftest");
+        if (Files.isExecutable(local)) {
+            return local;
+        }
+        throw new IllegalStateException("conftest is not installed: scripts/test installs it into .tools/bin"
+                + " (go install github.com/open-policy-agent/conftest@v0.71.1)");
+    }
+}
