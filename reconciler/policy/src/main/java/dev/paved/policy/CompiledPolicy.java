@@ -14,6 +14,14 @@ import java.util.Map;
  */
 public record CompiledPolicy(byte[] wasm, Map<String, Map<String, Integer>> rules, String data) {
 
+    /**
+     * The entrypoint that evaluates every Conftest rule of a namespace at once: an object from rule name to its
+     * results (a rule that is undefined is absent). Paved adds one such generated module per namespace.
+     */
+    public String allRules(String namespace) {
+        return "paved_conftest/" + Wrappers.packageOf(namespace) + "/results";
+    }
+
     public CompiledPolicy {
         rules = Map.copyOf(rules);
     }

@@ -42,14 +42,22 @@ public final class PolicyCompiler {
         }
         try {
             Path out = Files.createTempFile("paved-policy", ".tar.gz");
+            Path wrappers = Files.createTempDirectory("paved-conftest");
             try {
                 List<String> arguments = new ArrayList<>(List.of("build", "-t", "wasm", "--ignore", "*_test.rego",
                         "-o", out.toString()));
-                rules.forEach((namespace, names) -> names.keySet().forEach(rule -> {
+                for (Map.Entry<String, Map<String, Integer>> namespace : rules.entrySet()) {
+                    Files.writeString(wrappers.resolve(Wrappers.packageOf(namespace.getKey()) + ".rego"),
+                            Wrappers.module(namespace.getKey(), namespace.getValue()));
                     arguments.add("-e");
-                    arguments.add(CompiledPolicy.entrypoint(namespace, rule));
-                }));
+                    arguments.add("paved_conftest/" + Wrappers.packageOf(namespace.getKey()) + "/results");
+                    namespace.getValue().keySet().forEach(rule -> {
+                        arguments.add("-e");
+                        arguments.add(CompiledPolicy.entrypoint(namespace.getKey(), rule));
+                    });
+                }
                 arguments.add(".");
+                arguments.add(wrappers.toString());
                 opa.run(directory, arguments);
                 Map<String, byte[]> files = Tar.read(Files.newInputStream(out));
                 byte[] wasm = files.get("policy.wasm");
@@ -65,6 +73,12 @@ public final class PolicyCompiler {
                 return new CompiledPolicy(wasm, rules, new String(data, StandardCharsets.UTF_8));
             } finally {
                 Files.deleteIfExists(out);
+                try (Stream<Path> generated = Files.list(wrappers)) {
+                    for (Path file : generated.toList()) {
+                        Files.deleteIfExists(file);
+                    }
+                }
+                Files.deleteIfExists(wrappers);
             }
         } catch (IOException e) {
             throw new PolicyException("compile " + directory + ": " + e.getMessage(), e);
