@@ -19,39 +19,16 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Generated credentials, on a real PostgreSQL server: delivered to an owner-only file, good for a real login,
  * and nowhere else; kept by an idempotent create, reissued when lost, removed with the role.
  */
-@ExtendWith(PostgresExtension.class)
-class PostgresCredentialsTest {
-
-    private final TestPostgres postgres;
-
-    @TempDir
-    Path secretDir;
-
-    private PostgresProvider provider;
+class PostgresCredentialsTest extends OpenPostgresProviderTest {
 
     PostgresCredentialsTest(TestPostgres postgres) {
-        this.postgres = postgres;
-    }
-
-    @BeforeEach
-    void open() throws SQLException {
-        postgres.reset();
-        provider = (PostgresProvider) new PostgresProviderType().open(postgres.settings("pg-dev", secretDir));
-    }
-
-    @AfterEach
-    void close() {
-        provider.close();
+        super(postgres);
     }
 
     @Test

@@ -18,7 +18,6 @@ import dev.paved.provider.Secret;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -28,40 +27,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
  * What the postgres provider promises beyond the contract, checked on a real PostgreSQL server: one query per
  * observe, errors as values of the right kind, real state read back, ownership respected, extensions real.
  */
-@ExtendWith(PostgresExtension.class)
-class PostgresProviderTest {
-
-    private final TestPostgres postgres;
-
-    @TempDir
-    Path secretDir;
-
-    private PostgresProvider provider;
+class PostgresProviderTest extends OpenPostgresProviderTest {
 
     PostgresProviderTest(TestPostgres postgres) {
-        this.postgres = postgres;
-    }
-
-    @BeforeEach
-    void open() throws SQLException {
-        postgres.reset();
-        provider = (PostgresProvider) new PostgresProviderType().open(postgres.settings("pg-dev", secretDir));
-    }
-
-    @AfterEach
-    void close() {
-        provider.close();
+        super(postgres);
     }
 
     @Test
