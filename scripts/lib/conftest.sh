@@ -2,6 +2,9 @@
 # PATH. Built from source with `go install` into the project-local, gitignored .tools/bin (never a downloaded
 # release binary). Needs $root (the repo root).
 
+# shellcheck source=gotool.sh
+source "$(dirname "${BASH_SOURCE[0]}")/gotool.sh"
+
 PAVED_CONFTEST_VERSION=0.71.1
 
 ensure_conftest() {
@@ -12,21 +15,6 @@ ensure_conftest() {
     export PATH="$tools:$PATH"
     return 0
   fi
-  local install="GOBIN=\"$tools\" go install github.com/open-policy-agent/conftest@v$PAVED_CONFTEST_VERSION"
-  if ! command -v go >/dev/null 2>&1; then
-    echo "paved: the Conftest parity tests need conftest $PAVED_CONFTEST_VERSION; install Go and run: $install" >&2
-    exit 2
-  fi
-  echo "paved: building conftest $PAVED_CONFTEST_VERSION into .tools/bin with go install" \
-    "(this takes a few minutes the first time)..." >&2
-  local log
-  log="$(mktemp)"
-  if ! GOBIN="$tools" go install "github.com/open-policy-agent/conftest@v$PAVED_CONFTEST_VERSION" >"$log" 2>&1; then
-    cat "$log" >&2
-    rm -f "$log"
-    echo "paved: could not build conftest; the command was: $install" >&2
-    exit 2
-  fi
-  rm -f "$log"
-  export PATH="$tools:$PATH"
+  go_install_tool conftest github.com/open-policy-agent/conftest "$PAVED_CONFTEST_VERSION" \
+    "the Conftest parity tests"
 }

@@ -2,6 +2,9 @@
 # version Paved is built against, is on PATH. It is built from source with `go install` into the
 # project-local, gitignored .tools/bin (never a downloaded release binary). Needs $root (the repo root).
 
+# shellcheck source=gotool.sh
+source "$(dirname "${BASH_SOURCE[0]}")/gotool.sh"
+
 PAVED_OPA_VERSION=1.22.3
 
 ensure_opa() {
@@ -10,24 +13,8 @@ ensure_opa() {
     export PATH="$tools:$PATH"
     return 0
   fi
-  local install="GOBIN=\"$tools\" go install github.com/open-policy-agent/opa@v$PAVED_OPA_VERSION"
-  if ! command -v go >/dev/null 2>&1; then
-    echo "paved: needs the OPA compiler (opa $PAVED_OPA_VERSION) to build and test the Rego policies." \
-      "Install Go (https://go.dev/dl/) and run: $install" >&2
-    exit 2
-  fi
-  echo "paved: building opa $PAVED_OPA_VERSION into .tools/bin with go install" \
-    "(this takes a few minutes the first time)..." >&2
-  local log
-  log="$(mktemp)"
-  if ! GOBIN="$tools" go install "github.com/open-policy-agent/opa@v$PAVED_OPA_VERSION" >"$log" 2>&1; then
-    cat "$log" >&2
-    rm -f "$log"
-    echo "paved: could not build opa; the command was: $install" >&2
-    exit 2
-  fi
-  rm -f "$log"
-  export PATH="$tools:$PATH"
+  go_install_tool opa github.com/open-policy-agent/opa "$PAVED_OPA_VERSION" \
+    "building and testing the Rego policies"
 }
 
 # True when $1 is an executable opa binary of the wanted version.
