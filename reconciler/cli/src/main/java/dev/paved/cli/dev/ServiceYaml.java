@@ -37,14 +37,26 @@ final class ServiceYaml {
         yaml.field(1, "owner", service.team().name())
                 .field(1, "lifecycle", service.lifecycle())
                 .field(1, "criticality", service.criticality());
-        yaml.open(1, "template").field(2, "name", service.shape().template())
-                .field(2, "version", (1 + random.nextInt(4)) + "." + random.nextInt(10) + "." + random.nextInt(6));
+        yaml.open(1, "template").field(2, "name", service.shape().template()).field(2, "version", templateVersion());
         String version = (1 + random.nextInt(9)) + "." + random.nextInt(30) + "." + random.nextInt(15);
         workload.write(yaml, version);
         dependencies(yaml);
         slos(yaml);
         deployments(yaml, version);
         return yaml.text();
+    }
+
+    /**
+     * A version of the service's golden-path template that the built-in library approves (rego/data.yaml), as
+     * in a platform that keeps its services upgraded — except about one service in fifty, still on an old one.
+     */
+    private String templateVersion() {
+        boolean outdated = random.nextInt(50) == 0;
+        return switch (service.shape()) {
+            case API -> outdated ? "2." + random.nextInt(10) + ".0" : "3." + (2 + random.nextInt(8)) + "." + random.nextInt(6);
+            case WORKER -> outdated ? "1." + random.nextInt(10) + ".0" : "2." + random.nextInt(10) + "." + random.nextInt(6);
+            case CRON -> outdated ? "1.3.0" : "1.3." + (1 + random.nextInt(2));
+        };
     }
 
     private void metadata(YamlLines yaml) {
