@@ -44,11 +44,11 @@ class PolicyTestCommandTest {
     }
 
     @Test
-    void aMissingPolicyDirectoryCannotRun() {
+    void aMissingPolicyDirectoryIsAnErrorWithConftestsExitCode() {
         ValidateCommandTest.Run result = ValidateCommandTest.run("policy", "test", "-p", "/nonexistent/policies",
                 FIXTURE.resolve("clean.json").toString());
 
-        assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(result.exitCode()).isEqualTo(1);
         assertThat(result.err()).contains("/nonexistent/policies");
     }
 }

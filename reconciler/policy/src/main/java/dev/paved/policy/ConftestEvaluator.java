@@ -24,6 +24,7 @@ public final class ConftestEvaluator {
 
     private final CompiledPolicy compiled;
     private final WasmPolicy wasm;
+    private final ConftestFileData fileData = new ConftestFileData();
 
     public ConftestEvaluator(CompiledPolicy compiled, WasmPolicy wasm) {
         this.compiled = compiled;
@@ -31,7 +32,7 @@ public final class ConftestEvaluator {
     }
 
     /**
-     * @param file      shown in results
+     * @param file      shown in results, and in {@code data.conftest.file} for policies that read it
      * @param namespace the namespace whose rules run
      * @param input     the document, as JSON
      * @param data      the data document, as JSON
@@ -42,7 +43,9 @@ public final class ConftestEvaluator {
             return new CheckResult(file, namespace, 0, List.of(), List.of(), List.of());
         }
         // one evaluation gives every rule's results (see Wrappers)
-        JsonNode all = JSON.readTree(wasm.evaluate(compiled.allRules(namespace), input, data)).path(0).path("result");
+        String evaluated = compiled.readsConftestData() ? fileData.with(file, data) : data;
+        JsonNode all = JSON.readTree(wasm.evaluate(compiled.allRules(namespace), input, evaluated)).path(0)
+                .path("result");
         JsonNode exceptionSets = all.path("exception");
         int successes = 0;
         List<PolicyResult> failures = new ArrayList<>();
@@ -54,7 +57,7 @@ public final class ConftestEvaluator {
             if (!failure && !WARNING.matcher(name).matches()) {
                 continue;
             }
-            int excepted = countExceptions(exceptionSets, withoutFailurePrefix(name));
+            int excepted = countExceptions(exceptionSets, exceptionName(name));
             for (int i = 0; i < excepted; i++) {
                 exceptions.add(name);
             }
@@ -95,11 +98,19 @@ public final class ConftestEvaluator {
         return count;
     }
 
-    /** A rule name as an exception names it: without its {@code deny_} or {@code violation_} prefix. */
-    public static String withoutFailurePrefix(String rule) {
-        if (rule.startsWith("deny_")) {
-            return rule.substring("deny_".length());
+    /**
+     * A rule name as an exception names it, as Conftest strips it: {@code deny_}, {@code violation_} and
+     * {@code warn_} prefixes removed, in that order, and the bare {@code deny}, {@code violation} and {@code warn}
+     * named by the empty string.
+     */
+    public static String exceptionName(String rule) {
+        if (rule.equals("deny") || rule.equals("violation") || rule.equals("warn")) {
+            return "";
         }
-        return rule.startsWith("violation_") ? rule.substring("violation_".length()) : rule;
+        String name = rule;
+        for (String prefix : new String[] {"violation_", "deny_", "warn_"}) {
+            name = name.startsWith(prefix) ? name.substring(prefix.length()) : name;
+        }
+        return name;
     }
 }

@@ -1,0 +1,156 @@
+package dev.paved.cli;
+
+import dev.paved.core.PavedException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitOption;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+
+/**
+ * Input files read as {@code conftest test} reads them: YAML ({@code .yaml}, {@code .yml}) and JSON
+ * ({@code .json}) by extension, or all as one {@code --parser}; directories walked for such files. A YAML file is
+ * split into documents at lines that are exactly {@code ---}, as Conftest splits it (an empty document is a
+ * {@code null} input), and a file whose content is an array is checked element by element — Conftest treats any
+ * array as a list of documents. A file that cannot be read is an error naming the file and line.
+ */
+final class ConftestInputs {
+
+    /** One input file and the documents Conftest checks for it, each as JSON. */
+    record Input(String path, List<JsonNode> documents) {
+    }
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final YAMLMapper YAML = YAMLMapper.builder().build();
+
+    private ConftestInputs() {
+    }
+
+    /** The files to check: the arguments, with directories replaced by the YAML and JSON files under them. */
+    static List<Path> files(List<Path> arguments) {
+        List<Path> files = new ArrayList<>();
+        for (Path argument : arguments) {
+            if (!Files.exists(argument)) {
+                throw new PavedException("get file info: " + argument + ": no such file or directory");
+            }
+            if (!Files.isDirectory(argument)) {
+                files.add(argument);
+                continue;
+            }
+            try (Stream<Path> walk = Files.walk(argument, FileVisitOption.FOLLOW_LINKS)) {
+                walk.filter(Files::isRegularFile).filter(f -> parserFor(f, null) != null)
+                        .sorted(Comparator.comparing(Path::toString)).forEach(files::add);
+            } catch (IOException | java.io.UncheckedIOException e) {
+                throw new PavedException("get files from directory " + argument + ": " + e.getMessage(), e);
+            }
+        }
+        if (files.isEmpty()) {
+            throw new PavedException("no files found");
+        }
+        return files;
+    }
+
+    /** @param parser {@code yaml}, {@code json}, or null to choose by the file's extension */
+    static Input read(Path file, String parser) {
+        String format = parserFor(file, parser);
+        if (format == null) {
+            throw new PavedException(file + ": no parser for this file type; Paved reads YAML and JSON"
+                    + " (.yaml, .yml, .json), or any file with --parser yaml|json");
+        }
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new PavedException("open file " + file + ": " + e.getMessage(), e);
+        }
+        JsonNode parsed = format.equals("json") ? parse(JSON, file, stripBom(text), 0) : yaml(file, text);
+        List<JsonNode> documents = new ArrayList<>();
+        if (parsed.isArray()) {
+            parsed.forEach(documents::add);
+        } else {
+            documents.add(parsed);
+        }
+        return new Input(file.toString(), documents);
+    }
+
+    /**
+     * All documents of all files as one input, as {@code --combine} gives it: an array of
+     * {@code {"path": file, "contents": document}}, ordered by path.
+     */
+    static JsonNode combined(List<Input> inputs) {
+        ArrayNode combined = JSON.createArrayNode();
+        inputs.stream().sorted(Comparator.comparing(Input::path)).forEach(input -> input.documents().forEach(doc -> {
+            ObjectNode entry = combined.addObject();
+            entry.put("path", input.path());
+            entry.set("contents", doc);
+        }));
+        return combined;
+    }
+
+    /** Where a parse failed, e.g. {@code apps.yaml:3:5: …}. */
+    static String describe(Path file, JacksonException e, int lineOffset) {
+        TokenStreamLocation at = e.getLocation();
+        String where = at == null || at.getLineNr() < 1 ? file.toString()
+                : file + ":" + (at.getLineNr() + lineOffset) + ":" + at.getColumnNr();
+        return where + ": " + e.getOriginalMessage();
+    }
+
+    private static String parserFor(Path file, String parser) {
+        if (parser != null) {
+            return switch (parser.toLowerCase(Locale.ROOT)) {
+                case "yaml", "json" -> parser.toLowerCase(Locale.ROOT);
+                default -> throw new PavedException("--parser " + parser + ": Paved reads yaml and json only");
+            };
+        }
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (name.endsWith(".yaml") || name.endsWith(".yml")) {
+            return "yaml";
+        }
+        return name.endsWith(".json") ? "json" : null;
+    }
+
+    /** Conftest's YAML parser: parts between lines that are exactly {@code ---}; more than one is an array. */
+    private static JsonNode yaml(Path file, String text) {
+        String linebreak = text.contains("\r\n") ? "\r\n" : "\n";
+        List<String> parts = new ArrayList<>(List.of(text.split(Pattern.quote(linebreak + "---" + linebreak), -1)));
+        if (text.startsWith("%") && parts.size() > 1) { // a directive belongs to the first document
+            parts.set(0, parts.get(0) + linebreak + "---" + linebreak + parts.remove(1));
+        }
+        if (parts.size() == 1) {
+            return parse(YAML, file, text, 0);
+        }
+        ArrayNode documents = JSON.createArrayNode();
+        int line = 0;
+        for (String part : parts) {
+            documents.add(parse(YAML, file, part, line));
+            line += part.split(linebreak, -1).length + 1; // the part's lines and the separator line
+        }
+        return documents;
+    }
+
+    private static JsonNode parse(tools.jackson.databind.ObjectMapper mapper, Path file, String text, int lineOffset) {
+        try {
+            JsonNode node = mapper.readTree(text);
+            return node == null || node.isMissingNode() ? JSON.nullNode() : node;
+        } catch (JacksonException e) {
+            throw new PavedException("parse " + describe(file, e, lineOffset));
+        }
+    }
+
+    private static String stripBom(String text) {
+        return text.startsWith("\uFEFF") ? text.substring(1) : text;
+    }
+}
