@@ -1,6 +1,7 @@
 package dev.paved.cli;
 
 import dev.paved.core.PavedException;
+import dev.paved.policy.builtins.Float64;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileVisitOption;
@@ -18,6 +19,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
+import tools.jackson.databind.util.RawValue;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
@@ -76,7 +78,7 @@ final class ConftestInputs {
         } catch (IOException e) {
             throw new PavedException("open file " + file + ": " + e.getMessage(), e);
         }
-        JsonNode parsed = format.equals("json") ? parse(JSON, file, stripBom(text), 0) : yaml(file, text);
+        JsonNode parsed = asFloat64(format.equals("json") ? parse(JSON, file, stripBom(text), 0) : yaml(file, text));
         List<JsonNode> documents = new ArrayList<>();
         if (parsed.isArray()) {
             parsed.forEach(documents::add);
@@ -148,6 +150,20 @@ final class ConftestInputs {
         } catch (JacksonException e) {
             throw new PavedException("parse " + describe(file, e, lineOffset));
         }
+    }
+
+    private static JsonNode asFloat64(JsonNode node) {
+        if (node.isNumber()) {
+            return JSON.getNodeFactory().rawValueNode(new RawValue(Float64.literal(node.asDouble())));
+        }
+        if (node instanceof ObjectNode object) {
+            object.properties().forEach(field -> field.setValue(asFloat64(field.getValue())));
+        } else if (node instanceof ArrayNode array) {
+            for (int i = 0; i < array.size(); i++) {
+                array.set(i, asFloat64(array.get(i)));
+            }
+        }
+        return node;
     }
 
     private static String stripBom(String text) {

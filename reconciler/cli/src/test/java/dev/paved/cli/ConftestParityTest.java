@@ -22,7 +22,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Differential test: the real Conftest and {@code paved policy test} on the same policies, inputs and flags
- * (fixtures/conftest-parity/CASE: policy/, input files, flags.txt, optionally data/) must agree on every verdict — per file and
+ * (fixtures/conftest-parity/CASE: policy/, input files, flags.txt, and data* files for --data) must agree on every verdict — per file and
  * namespace the successes, the failure, warning and exception messages with their metadata, as multisets — and
  * on the exit code. Conftest is installed by scripts/test (scripts/lib/conftest.sh); without it this fails.
  */
@@ -42,13 +42,16 @@ class ConftestParityTest {
     void pavedAgreesWithConftest(String name) throws Exception {
         Path dir = CASES.resolve(name).toAbsolutePath();
         // both run in this process's working directory on absolute paths, so that file names, data.conftest.file
-        // and --combine's Combined agree; "./x" in flags.txt is x in the case's directory
+        // and --combine's Combined agree; "./x" in flags.txt (also after a data prefix, "a.b:./x") is x in the
+        // case's directory
         List<String> flags = Files.readAllLines(dir.resolve("flags.txt")).stream().filter(l -> !l.isBlank())
-                .map(String::strip).map(f -> f.startsWith("./") ? dir.resolve(f.substring(2)).toString() : f).toList();
+                .map(String::strip).map(f -> f.startsWith("./") ? dir.resolve(f.substring(2)).toString()
+                        : f.replace(":./", ":" + dir + "/")).toList();
         List<String> inputs;
         try (Stream<Path> files = Files.list(dir)) {
-            inputs = files.map(p -> p.getFileName().toString()).filter(f -> !List.of("policy", "flags.txt", "data")
-                    .contains(f)).sorted().map(f -> dir.resolve(f).toString()).toList();
+            inputs = files.map(p -> p.getFileName().toString())
+                    .filter(f -> !f.equals("policy") && !f.equals("flags.txt") && !f.startsWith("data"))
+                    .sorted().map(f -> dir.resolve(f).toString()).toList();
         }
         List<String> common = new ArrayList<>(List.of("-p", dir.resolve("policy").toString(), "-o", "json"));
         common.addAll(flags);

@@ -51,23 +51,29 @@ public final class ConftestEvaluator {
         List<PolicyResult> failures = new ArrayList<>();
         List<PolicyResult> warnings = new ArrayList<>();
         List<String> exceptions = new ArrayList<>();
+        int definitions = 0;
         for (Map.Entry<String, Integer> rule : new java.util.TreeMap<>(rules).entrySet()) {
             String name = rule.getKey();
             boolean failure = FAILURE.matcher(name).matches();
             if (!failure && !WARNING.matcher(name).matches()) {
                 continue;
             }
+            definitions += rule.getValue();
             int excepted = countExceptions(exceptionSets, exceptionName(name));
-            for (int i = 0; i < excepted; i++) {
-                exceptions.add(name);
+            if (excepted > 0) { // an exception drops all of the rule's results, its success included
+                for (int i = 0; i < excepted; i++) {
+                    exceptions.add(name);
+                }
+                continue;
             }
             List<PolicyResult> results = results(name, all.path(name));
-            int passed = results.isEmpty() ? 1 : 0; // an empty result is one success, as in Conftest
-            int produced = excepted == 0 ? results.size() : 0; // an exception drops the rule's results
-            (failure ? failures : warnings).addAll(produced == 0 ? List.of() : results);
-            // Conftest pads successes up to the number of definitions of the rule
-            successes += passed + Math.max(0, rule.getValue() - passed - produced - excepted);
+            if (results.isEmpty()) {
+                successes++; // an empty result is one success, however many definitions the rule has
+            }
+            (failure ? failures : warnings).addAll(results);
         }
+        // Conftest then pads successes up to the number of definitions of all rules of the namespace
+        successes += Math.max(0, definitions - failures.size() - warnings.size() - exceptions.size() - successes);
         return new CheckResult(file, namespace, successes, failures, warnings, exceptions);
     }
 
@@ -77,6 +83,10 @@ public final class ConftestEvaluator {
             if (value.isString()) {
                 results.add(new PolicyResult(rule, value.asString(), JsonNodeFactory.instance.objectNode()));
             } else if (value instanceof ObjectNode object) {
+                if (!object.path("msg").isString()) {
+                    throw new PolicyException(rule + ": a result object needs a \"msg\" string, as Conftest"
+                            + " requires; got " + object);
+                }
                 ObjectNode metadata = object.deepCopy();
                 metadata.remove("msg");
                 results.add(new PolicyResult(rule, object.path("msg").asString(""), metadata));
