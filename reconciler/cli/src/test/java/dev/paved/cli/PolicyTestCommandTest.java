@@ -3,6 +3,7 @@ package dev.paved.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.paved.core.testing.Golden;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
@@ -50,5 +51,33 @@ class PolicyTestCommandTest {
 
         assertThat(result.exitCode()).isEqualTo(1);
         assertThat(result.err()).contains("/nonexistent/policies");
+    }
+
+    private static final Path PARITY = Golden.sourceResource("fixtures/conftest-parity");
+
+    @Test
+    void anInvalidYamlFileIsAnErrorNamingFileAndLine() throws Exception {
+        Path broken = Files.createTempFile("paved-broken", ".yaml");
+        try {
+            Files.writeString(broken, "kind: Pod\n---\nspec:\n  image: nginx\n   tag: [unclosed\n");
+            ValidateCommandTest.Run result = ValidateCommandTest.run("policy", "test", "-p",
+                    PARITY.resolve("invalid-yaml/policy").toString(), broken.toString());
+
+            assertThat(result.exitCode()).isEqualTo(1);
+            assertThat(result.out()).isEmpty();
+            assertThat(result.err()).startsWith("paved: parse " + broken + ":5:").doesNotContain("\tat ");
+        } finally {
+            Files.delete(broken);
+        }
+    }
+
+    @Test
+    void aRegoSyntaxErrorIsAnErrorNamingFileAndLine() {
+        ValidateCommandTest.Run result = ValidateCommandTest.run("policy", "test", "-p",
+                PARITY.resolve("rego-syntax-error/policy").toString(),
+                PARITY.resolve("rego-syntax-error/pod.yaml").toString());
+
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.err()).contains("policy.rego:").contains("rego_parse_error").doesNotContain("\tat ");
     }
 }

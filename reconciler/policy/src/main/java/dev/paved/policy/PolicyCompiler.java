@@ -120,7 +120,7 @@ public final class PolicyCompiler {
             arguments.addAll(regoVersion.opaFlags());
             arguments.add(directory.relativize(source).toString());
             try {
-                module = JSON.readTree(opa.run(directory, arguments));
+                module = JSON.readTree(parseOrExplain(directory, source, arguments));
             } catch (IOException e) {
                 throw new PolicyException("parse " + source + ": " + e.getMessage(), e);
             }
@@ -144,6 +144,27 @@ public final class PolicyCompiler {
         Map<String, Map<String, Integer>> rules = new TreeMap<>();
         found.forEach((namespace, names) -> rules.put(namespace, Map.copyOf(names)));
         return new Sources(rules, readsConftestData);
+    }
+
+    /** {@code opa parse}'s output, or an exception naming each syntax error as {@code file:row:col: code: message}. */
+    private String parseOrExplain(Path directory, Path source, List<String> arguments) {
+        try {
+            return opa.run(directory, arguments);
+        } catch (PolicyException e) {
+            String message = e.getMessage();
+            int json = message.indexOf('{');
+            try {
+                List<String> errors = new ArrayList<>();
+                for (JsonNode error : JSON.readTree(json < 0 ? "{}" : message.substring(json)).path("errors")) {
+                    JsonNode at = error.path("location");
+                    errors.add(source + ":" + at.path("row").asInt() + ":" + at.path("col").asInt() + ": "
+                            + error.path("code").asText() + ": " + error.path("message").asText());
+                }
+                throw new PolicyException(errors.isEmpty() ? message : String.join("\n", errors), e);
+            } catch (IOException notJson) {
+                throw e;
+            }
+        }
     }
 
     /** Just enough of the tar format to read a bundle's regular files. */
