@@ -13,7 +13,6 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
-import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
  * Conftest's {@code --data}: data documents loaded as OPA's file loader loads them. Each path is a file or a
@@ -26,7 +25,6 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
 final class ConftestData {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final YAMLMapper YAML = YAMLMapper.builder().build();
 
     private ConftestData() {
     }
@@ -79,7 +77,11 @@ final class ConftestData {
 
     private static JsonNode read(Path file) {
         try {
-            JsonNode document = (file.toString().endsWith(".json") ? JSON : YAML).readTree(Files.readString(file));
+            String text = Files.readString(file);
+            if (!file.toString().endsWith(".json")) {
+                return ConftestInputs.parseYaml(file, text, 0); // OPA reads YAML data as Conftest reads input
+            }
+            JsonNode document = JSON.readTree(text);
             return document == null || document.isMissingNode() ? JSON.nullNode() : document;
         } catch (JacksonException e) {
             throw new PavedException("load data " + ConftestInputs.describe(file, e, 0));

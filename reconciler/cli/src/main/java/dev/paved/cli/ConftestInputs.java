@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
+import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.databind.JsonNode;
@@ -20,12 +22,12 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 import tools.jackson.databind.util.RawValue;
-import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
  * Input files read as {@code conftest test} reads them: YAML ({@code .yaml}, {@code .yml}) and JSON
  * ({@code .json}) by extension, or all as one {@code --parser}; directories walked for such files. A YAML file is
- * split into documents at lines that are exactly {@code ---}, as Conftest splits it (an empty document is a
+ * split into documents at lines that are exactly {@code ---}, as Conftest splits it, each read as {@link GoYaml}
+ * (YAML 1.1 scalars, as Conftest's go-yaml v2 reads them; an empty document is a
  * {@code null} input), and a file whose content is an array is checked element by element — Conftest treats any
  * array as a list of documents. A file that cannot be read is an error naming the file and line.
  */
@@ -36,7 +38,6 @@ final class ConftestInputs {
     }
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final YAMLMapper YAML = YAMLMapper.builder().build();
 
     private ConftestInputs() {
     }
@@ -132,15 +133,29 @@ final class ConftestInputs {
             parts.set(0, parts.get(0) + linebreak + "---" + linebreak + parts.remove(1));
         }
         if (parts.size() == 1) {
-            return parse(YAML, file, text, 0);
+            return parseYaml(file, text, 0);
         }
         ArrayNode documents = JSON.createArrayNode();
         int line = 0;
         for (String part : parts) {
-            documents.add(parse(YAML, file, part, line));
+            documents.add(parseYaml(file, part, line));
             line += part.split(linebreak, -1).length + 1; // the part's lines and the separator line
         }
         return documents;
+    }
+
+    /** One YAML document as {@link GoYaml} reads it, or an error naming the file and line. */
+    static JsonNode parseYaml(Path file, String text, int lineOffset) {
+        try {
+            return GoYaml.read(text);
+        } catch (MarkedYamlEngineException e) {
+            String where = e.getProblemMark().map(m -> file + ":" + (m.getLine() + 1 + lineOffset) + ":"
+                    + (m.getColumn() + 1)).orElse(file.toString());
+            throw new PavedException("parse " + where + ": " + e.getMessage().lines().findFirst().orElse("")
+                    .strip());
+        } catch (YamlEngineException e) {
+            throw new PavedException("parse " + file + ": " + e.getMessage());
+        }
     }
 
     private static JsonNode parse(tools.jackson.databind.ObjectMapper mapper, Path file, String text, int lineOffset) {
