@@ -27,6 +27,10 @@ public final class PolicyCompiler {
     /** Rule names that count under Conftest's semantics. */
     static final Pattern CONFTEST_RULE = Pattern.compile("^(deny|violation|warn)(_[A-Za-z0-9_]+)?$|^exception$");
 
+    /** A module's package line, enough to know a test's namespace. */
+    private static final Pattern PACKAGE = Pattern.compile("^\\s*package\\s+([A-Za-z_][A-Za-z0-9_.]*)",
+            Pattern.MULTILINE);
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final OpaBinary opa;
@@ -104,7 +108,7 @@ public final class PolicyCompiler {
     private record Sources(Map<String, Map<String, Integer>> rules, boolean readsConftestData) {
     }
 
-    /** Reads every policy source through {@code opa parse}; tests only for their namespaces. */
+    /** Reads every policy source through {@code opa parse}; of tests, only the package line. */
     private Sources parse(Path directory) {
         Map<String, Map<String, Integer>> found = new TreeMap<>();
         boolean readsConftestData = false;
@@ -115,6 +119,11 @@ public final class PolicyCompiler {
             throw new PolicyException("list " + directory + ": " + e.getMessage(), e);
         }
         for (Path source : sources) {
+            if (source.toString().endsWith("_test.rego")) {
+                // Conftest lists the namespaces of tests too; only their package line is needed, not opa parse
+                testPackage(source).ifPresent(namespace -> found.computeIfAbsent(namespace, k -> new TreeMap<>()));
+                continue;
+            }
             JsonNode module;
             List<String> arguments = new ArrayList<>(List.of("parse", "--format", "json"));
             arguments.addAll(regoVersion.opaFlags());
@@ -127,11 +136,7 @@ public final class PolicyCompiler {
             List<String> path = new ArrayList<>();
             module.path("package").path("path").forEach(term -> path.add(term.path("value").asText()));
             String namespace = String.join(".", path.subList(1, path.size()));
-            // Conftest knows the namespaces of all modules, tests included, but only non-test rules are built
-            found.computeIfAbsent(namespace, k -> new TreeMap<>());
-            if (source.toString().endsWith("_test.rego")) {
-                continue;
-            }
+            found.computeIfAbsent(namespace, k -> new TreeMap<>()); // a package of helpers is a namespace too
             readsConftestData |= DataReferences.readsConftest(module);
             for (JsonNode rule : module.path("rules")) {
                 String name = rule.path("head").path("name").asText(
@@ -144,6 +149,15 @@ public final class PolicyCompiler {
         Map<String, Map<String, Integer>> rules = new TreeMap<>();
         found.forEach((namespace, names) -> rules.put(namespace, Map.copyOf(names)));
         return new Sources(rules, readsConftestData);
+    }
+
+    private static java.util.Optional<String> testPackage(Path source) {
+        try {
+            var matcher = PACKAGE.matcher(Files.readString(source, StandardCharsets.UTF_8));
+            return matcher.find() ? java.util.Optional.of(matcher.group(1)) : java.util.Optional.empty();
+        } catch (IOException e) {
+            throw new PolicyException("read " + source + ": " + e.getMessage(), e);
+        }
     }
 
     /** {@code opa parse}'s output, or an exception naming each syntax error as {@code file:row:col: code: message}. */
