@@ -37,8 +37,9 @@ final class PolicyCommand {
         @ParentCommand
         private PolicyCommand policy;
 
-        @Option(names = {"-p", "--policy"}, paramLabel = "DIR", description = "Policy directory (default: policy).")
-        private Path policyDir = Path.of("policy");
+        @Option(names = {"-p", "--policy"}, paramLabel = "DIR", description = "Policy directory (repeatable;"
+                + " default: policy).")
+        private List<Path> policyDirs = new ArrayList<>(List.of(Path.of("policy")));
 
         @Option(names = {"-n", "--namespace"}, paramLabel = "NS", description = "Namespace to test (repeatable;"
                 + " default: main); *, ? and [...] match as in Conftest, e.g. 'k8s.*'.")
@@ -93,8 +94,8 @@ final class PolicyCommand {
         }
 
         private List<CheckResult> check(Terminal terminal) {
-            CompiledPolicy compiled = new PolicyCompiler(OpaBinary.locate(terminal.env()),
-                    RegoVersion.of(regoVersion)).compile(policyDir);
+            CompiledPolicy compiled = PolicyDirectories.compile(new PolicyCompiler(OpaBinary.locate(terminal.env()),
+                    RegoVersion.of(regoVersion)), policyDirs);
             List<ConftestInputs.Input> inputs = ConftestInputs.files(files).stream()
                     .map(file -> ConftestInputs.read(file, parser)).toList();
             // only --data: like Conftest, data files inside the policy directory are not loaded

@@ -22,7 +22,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Differential test: the real Conftest and {@code paved policy test} on the same policies, inputs and flags
- * (fixtures/conftest-parity/CASE: policy/, input files, flags.txt, and data* files for --data) must agree on every verdict — per file and
+ * (fixtures/conftest-parity/CASE: policy/, input files, flags.txt, and data* files for --data and policy-*
+ * directories for further -p) must agree on every verdict — per file and
  * namespace the successes, the failure, warning and exception messages with their metadata, as multisets — and
  * on the exit code. Conftest is installed by scripts/test (scripts/lib/conftest.sh); without it this fails.
  */
@@ -50,7 +51,7 @@ class ConftestParityTest {
         List<String> inputs;
         try (Stream<Path> files = Files.list(dir)) {
             inputs = files.map(p -> p.getFileName().toString())
-                    .filter(f -> !f.equals("policy") && !f.equals("flags.txt") && !f.startsWith("data"))
+                    .filter(f -> !f.startsWith("policy") && !f.equals("flags.txt") && !f.startsWith("data"))
                     .sorted().map(f -> dir.resolve(f).toString()).toList();
         }
         List<String> common = new ArrayList<>(List.of("-p", dir.resolve("policy").toString(), "-o", "json"));

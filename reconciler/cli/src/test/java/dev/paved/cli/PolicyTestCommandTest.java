@@ -80,4 +80,15 @@ class PolicyTestCommandTest {
         assertThat(result.exitCode()).isEqualTo(1);
         assertThat(result.err()).contains("policy.rego:").contains("rego_parse_error").doesNotContain("\tat ");
     }
+
+    @Test
+    void aSyntaxErrorInOneOfSeveralPolicyDirectoriesNamesTheOriginalFile() {
+        Path broken = PARITY.resolve("rego-syntax-error/policy");
+        ValidateCommandTest.Run result = ValidateCommandTest.run("policy", "test", "-p",
+                PARITY.resolve("no-fail/policy").toString(), "-p", broken.toString(),
+                PARITY.resolve("rego-syntax-error/pod.yaml").toString());
+
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.err()).contains(broken.resolve("policy.rego") + ":8:1: rego_parse_error").doesNotContain("paved-policies");
+    }
 }
