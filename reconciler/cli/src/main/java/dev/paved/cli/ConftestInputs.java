@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
@@ -29,7 +30,10 @@ import tools.jackson.databind.util.RawValue;
  * split into documents at lines that are exactly {@code ---}, as Conftest splits it, each read as {@link GoYaml}
  * (YAML 1.1 scalars, as Conftest's go-yaml v2 reads them; an empty document is a
  * {@code null} input), and a file whose content is an array is checked element by element — Conftest treats any
- * array as a list of documents. A file that cannot be read is an error naming the file and line.
+ * array as a list of documents. Numbers become what Conftest's parsers make of them, Go float64s (so
+ * {@code 1234567} is {@code 1.234567e+06} to a policy, as under Conftest). Directories are walked for the files
+ * Conftest would take; one in a format Paved does not read (HCL, TOML, …) is an error, not a silent gap. A file
+ * that cannot be read is an error naming the file and line.
  */
 final class ConftestInputs {
 
@@ -39,10 +43,15 @@ final class ConftestInputs {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
+    /** Extensions of the other formats Conftest parses (HCL, TOML, Dockerfile, …), which Paved does not. */
+    private static final Set<String> OTHER_CONFTEST_FORMATS = Set.of("toml", "cue", "ini",
+            "hocon", "hcl", "tf", "tfvars", "hcl1", "hcl2", "dockerfile", "edn", "groovy", "vcl", "xml", "properties",
+            "spdx", "cyclonedx", "jsonc", "jsonnet", "env", "gitignore", "dockerignore", "textproto", "textpb");
+
     private ConftestInputs() {
     }
 
-    /** The files to check: the arguments, with directories replaced by the YAML and JSON files under them. */
+    /** The files to check: the arguments, with directories replaced by the files Conftest would take in them. */
     static List<Path> files(List<Path> arguments) {
         List<Path> files = new ArrayList<>();
         for (Path argument : arguments) {
@@ -54,7 +63,8 @@ final class ConftestInputs {
                 continue;
             }
             try (Stream<Path> walk = Files.walk(argument, FileVisitOption.FOLLOW_LINKS)) {
-                walk.filter(Files::isRegularFile).filter(f -> parserFor(f, null) != null)
+                // Conftest takes every file one of its parsers reads; one Paved cannot read is an error, not a gap
+                walk.filter(Files::isRegularFile).filter(f -> parserFor(f, null) != null || conftestParses(f))
                         .sorted(Comparator.comparing(Path::toString)).forEach(files::add);
             } catch (IOException | java.io.UncheckedIOException e) {
                 throw new PavedException("get files from directory " + argument + ": " + e.getMessage(), e);
@@ -109,6 +119,17 @@ final class ConftestInputs {
         String where = at == null || at.getLineNr() < 1 ? file.toString()
                 : file + ":" + (at.getLineNr() + lineOffset) + ":" + at.getColumnNr();
         return where + ": " + e.getOriginalMessage();
+    }
+
+    /** Whether Conftest has a parser for the file (by its name), though Paved reads only YAML and JSON. */
+    private static boolean conftestParses(Path file) {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        int dot = name.lastIndexOf('.');
+        String extension = dot < 0 ? "" : name.substring(dot + 1);
+        return OTHER_CONFTEST_FORMATS.contains(extension) || name.equals("dockerfile")
+                || name.startsWith("dockerfile.") || name.equals(".env") || name.startsWith(".env.")
+                || name.equals("nginx.conf") || name.equals("jenkinsfile") || name.startsWith("jenkinsfile.")
+                || name.equals("codeowners");
     }
 
     private static String parserFor(Path file, String parser) {

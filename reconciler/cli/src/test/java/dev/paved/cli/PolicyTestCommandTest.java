@@ -91,4 +91,19 @@ class PolicyTestCommandTest {
         assertThat(result.exitCode()).isEqualTo(1);
         assertThat(result.err()).contains(broken.resolve("policy.rego") + ":8:1: rego_parse_error").doesNotContain("paved-policies");
     }
+
+    @Test
+    void aDirectoryWithAFileConftestWouldParseButPavedCannotIsAnError(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws Exception {
+        Files.writeString(dir.resolve("app.yaml"), "spec: {image: nginx}\n");
+        Files.writeString(dir.resolve("main.tf"), "resource \"x\" \"y\" {}\n");
+        Files.writeString(dir.resolve("README.md"), "not an input, for either tool\n");
+
+        ValidateCommandTest.Run result = ValidateCommandTest.run("policy", "test", "-p",
+                PARITY.resolve("no-fail/policy").toString(), dir.toString());
+
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.err()).contains(dir.resolve("main.tf").toString()).contains("Paved reads YAML and JSON")
+                .doesNotContain("README");
+    }
 }
