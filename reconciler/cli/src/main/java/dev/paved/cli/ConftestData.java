@@ -84,7 +84,7 @@ final class ConftestData {
             JsonNode document = JSON.readTree(text);
             return document == null || document.isMissingNode() ? JSON.nullNode() : document;
         } catch (JacksonException e) {
-            throw new PavedException("load data " + ConftestInputs.describe(file, e, 0));
+            throw new PavedException("load data " + ConftestInputs.describe(file, e));
         } catch (IOException e) {
             throw new PavedException("load data " + file + ": " + e.getMessage(), e);
         }

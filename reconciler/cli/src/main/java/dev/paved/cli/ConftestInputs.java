@@ -89,7 +89,7 @@ final class ConftestInputs {
         } catch (IOException e) {
             throw new PavedException("open file " + file + ": " + e.getMessage(), e);
         }
-        JsonNode parsed = asFloat64(format.equals("json") ? parse(JSON, file, stripBom(text), 0) : yaml(file, text));
+        JsonNode parsed = asFloat64(format.equals("json") ? parseJson(file, stripBom(text)) : yaml(file, text));
         List<JsonNode> documents = new ArrayList<>();
         if (parsed.isArray()) {
             parsed.forEach(documents::add);
@@ -114,10 +114,10 @@ final class ConftestInputs {
     }
 
     /** Where a parse failed, e.g. {@code apps.yaml:3:5: …}. */
-    static String describe(Path file, JacksonException e, int lineOffset) {
+    static String describe(Path file, JacksonException e) {
         TokenStreamLocation at = e.getLocation();
         String where = at == null || at.getLineNr() < 1 ? file.toString()
-                : file + ":" + (at.getLineNr() + lineOffset) + ":" + at.getColumnNr();
+                : file + ":" + at.getLineNr() + ":" + at.getColumnNr();
         return where + ": " + e.getOriginalMessage();
     }
 
@@ -179,12 +179,12 @@ final class ConftestInputs {
         }
     }
 
-    private static JsonNode parse(tools.jackson.databind.ObjectMapper mapper, Path file, String text, int lineOffset) {
+    private static JsonNode parseJson(Path file, String text) {
         try {
-            JsonNode node = mapper.readTree(text);
+            JsonNode node = JSON.readTree(text);
             return node == null || node.isMissingNode() ? JSON.nullNode() : node;
         } catch (JacksonException e) {
-            throw new PavedException("parse " + describe(file, e, lineOffset));
+            throw new PavedException("parse " + describe(file, e));
         }
     }
 
