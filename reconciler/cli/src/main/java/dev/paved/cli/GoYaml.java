@@ -26,7 +26,7 @@ import tools.jackson.databind.node.ObjectNode;
  * One YAML document read as Conftest reads it (sigs.k8s.io/yaml over go-yaml v2): plain scalars resolved the
  * YAML 1.1 way, so {@code yes}, {@code on} and {@code y} are true, {@code no}, {@code off} and {@code n} false,
  * {@code 0777} is octal, {@code 0x1F} hex, {@code 1_000} a thousand, {@code ~} null; dates stay strings; merge
- * keys ({@code <<}) apply; non-string keys become strings. Quoted and block scalars are always strings.
+ * keys ({@code <<}) apply; number and boolean keys become strings, a null key is an error. Quoted and block scalars are always strings.
  */
 final class GoYaml {
 
@@ -101,7 +101,7 @@ final class GoYaml {
 
     private static String key(JsonNode key) {
         if (key.isNull()) {
-            return "null";
+            throw new YamlEngineException("unsupported map key: null (JSON keys are strings)");
         }
         if (key.isNumber() && !key.isIntegralNumber()) {
             return Float64.literal(key.asDouble());
