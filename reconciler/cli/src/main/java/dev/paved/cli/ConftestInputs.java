@@ -89,7 +89,7 @@ final class ConftestInputs {
         } catch (IOException e) {
             throw new PavedException("open file " + file + ": " + e.getMessage(), e);
         }
-        JsonNode parsed = asFloat64(format.equals("json") ? parseJson(file, stripBom(text)) : yaml(file, text));
+        JsonNode parsed = asFloat64(file, format.equals("json") ? parseJson(file, stripBom(text)) : yaml(file, text));
         List<JsonNode> documents = new ArrayList<>();
         if (parsed.isArray()) {
             parsed.forEach(documents::add);
@@ -188,15 +188,19 @@ final class ConftestInputs {
         }
     }
 
-    private static JsonNode asFloat64(JsonNode node) {
+    private static JsonNode asFloat64(Path file, JsonNode node) {
         if (node.isNumber()) {
-            return JSON.getNodeFactory().rawValueNode(new RawValue(Float64.literal(node.asDouble())));
+            double value = node.asDouble();
+            if (Double.isInfinite(value)) {
+                throw new PavedException("parse " + file + ": number " + node + " is out of the float64 range");
+            }
+            return JSON.getNodeFactory().rawValueNode(new RawValue(Float64.literal(value)));
         }
         if (node instanceof ObjectNode object) {
-            object.properties().forEach(field -> field.setValue(asFloat64(field.getValue())));
+            object.properties().forEach(field -> field.setValue(asFloat64(file, field.getValue())));
         } else if (node instanceof ArrayNode array) {
             for (int i = 0; i < array.size(); i++) {
-                array.set(i, asFloat64(array.get(i)));
+                array.set(i, asFloat64(file, array.get(i)));
             }
         }
         return node;
