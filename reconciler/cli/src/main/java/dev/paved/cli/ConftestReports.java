@@ -59,7 +59,7 @@ final class ConftestReports {
             ArrayNode exceptions = node.putArray("exceptions");
             // Conftest reports an exception by the query that found it
             result.exceptions().forEach(rule -> exceptions.addObject().put("msg", "data." + result.namespace()
-                    + ".exception[_][_] == \"" + ConftestEvaluator.withoutFailurePrefix(rule) + "\""));
+                    + ".exception[_][_] == \"" + ConftestEvaluator.exceptionName(rule) + "\""));
         }
         return JSON.writeValueAsString(root) + "\n";
     }

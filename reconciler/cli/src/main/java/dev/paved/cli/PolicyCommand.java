@@ -7,9 +7,8 @@ import dev.paved.policy.ConftestEvaluator;
 import dev.paved.policy.OpaBinary;
 import dev.paved.policy.PolicyCompiler;
 import dev.paved.policy.PolicyException;
+import dev.paved.policy.RegoVersion;
 import dev.paved.policy.WasmPolicy;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,9 +18,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.MappingIterator;
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /** {@code paved policy}: Conftest-compatible policies compiled to WebAssembly. */
 @Command(name = "policy", mixinStandardHelpOptions = true,
@@ -41,11 +37,12 @@ final class PolicyCommand {
         @ParentCommand
         private PolicyCommand policy;
 
-        @Option(names = {"-p", "--policy"}, paramLabel = "DIR", description = "Policy directory (default: policy).")
-        private Path policyDir = Path.of("policy");
+        @Option(names = {"-p", "--policy"}, paramLabel = "DIR", description = "Policy directory (repeatable;"
+                + " default: policy).")
+        private List<Path> policyDirs = new ArrayList<>(List.of(Path.of("policy")));
 
         @Option(names = {"-n", "--namespace"}, paramLabel = "NS", description = "Namespace to test (repeatable;"
-                + " default: main).")
+                + " default: main); *, ? and [...] match as in Conftest, e.g. 'k8s.*'.")
         private List<String> namespaces = new ArrayList<>(List.of("main"));
 
         @Option(names = "--all-namespaces", description = "Test every namespace found in the policies.")
@@ -57,42 +54,78 @@ final class PolicyCommand {
         @Option(names = "--no-fail", description = "Exit 0 whatever the results.")
         private boolean noFail;
 
+        @Option(names = {"-d", "--data"}, paramLabel = "PATH", description = "Data file or directory (repeatable):"
+                + " YAML and JSON documents, loaded into data as Conftest loads them.")
+        private List<String> data = new ArrayList<>();
+
+        @Option(names = "--combine", description = "Check all files together as one input: an array of"
+                + " {path, contents}.")
+        private boolean combine;
+
+        @Option(names = "--rego-version", defaultValue = "v1", paramLabel = "VERSION",
+                description = "Rego syntax of the policies: v0 or v1 (default: ${DEFAULT-VALUE}).")
+        private String regoVersion;
+
+        @Option(names = "--parser", paramLabel = "PARSER", description = "Read every file as yaml or json,"
+                + " whatever its extension.")
+        private String parser;
+
         @Option(names = {"-o", "--output"}, defaultValue = "stdout", paramLabel = "FORMAT",
                 description = "Output format: stdout or json (default: ${DEFAULT-VALUE}).")
         private String format;
 
-        @Parameters(arity = "1..*", paramLabel = "FILE", description = "YAML or JSON files; each YAML document"
-                + " is one input.")
+        @Parameters(arity = "1..*", paramLabel = "FILE", description = "YAML or JSON files or directories; each"
+                + " YAML document is one input.")
         private List<Path> files;
 
         @Override
-        public Integer call() throws IOException {
+        public Integer call() {
             Terminal terminal = policy.root.terminal();
-            CompiledPolicy compiled;
             try {
-                compiled = new PolicyCompiler(OpaBinary.locate(terminal.env())).compile(policyDir);
-            } catch (PolicyException e) {
-                throw new PavedException(e.getMessage(), e);
+                List<CheckResult> results = check(terminal);
+                terminal.out().print("json".equals(format) ? ConftestReports.json(results)
+                        : ConftestReports.stdout(results));
+                return noFail ? ExitCodes.OK : conftestExitCode(results);
+            } catch (PavedException | PolicyException e) {
+                // as Conftest: an error (a policy that does not compile, an unreadable file) exits 1
+                terminal.err().println("paved: " + e.getMessage());
+                return ExitCodes.FINDINGS;
             }
-            List<String> selected = allNamespaces ? compiled.namespaces() : namespaces;
+        }
+
+        private List<CheckResult> check(Terminal terminal) {
+            CompiledPolicy compiled = PolicyDirectories.compile(new PolicyCompiler(OpaBinary.locate(terminal.env()),
+                    RegoVersion.of(regoVersion)), policyDirs);
+            List<ConftestInputs.Input> inputs = ConftestInputs.files(files).stream()
+                    .map(file -> ConftestInputs.read(file, parser)).toList();
+            // only --data: like Conftest, data files inside the policy directory are not loaded
+            String dataDocument = ConftestData.load(data).toString();
+            List<String> selected = allNamespaces ? compiled.namespaces() : Namespaces.select(namespaces,
+                    compiled.namespaces());
             List<CheckResult> results = new ArrayList<>();
             try (WasmPolicy wasm = new WasmPolicy(compiled, Runtime.getRuntime().availableProcessors(),
                     WasmPolicy.DEFAULT_MAX_PAGES)) {
                 ConftestEvaluator conftest = new ConftestEvaluator(compiled, wasm);
-                for (Path file : files) {
-                    List<String> inputs = inputs(file);
+                if (combine) {
+                    String combined = ConftestInputs.combined(inputs).toString();
+                    for (String namespace : selected) {
+                        results.add(conftest.check("Combined", namespace, combined, dataDocument));
+                    }
+                    return results;
+                }
+                for (ConftestInputs.Input input : inputs) {
                     for (String namespace : selected) {
                         // as Conftest does, the documents of one file make one result per namespace
                         List<CheckResult> perDocument = new ArrayList<>();
-                        for (String input : inputs) {
-                            perDocument.add(conftest.check(file.toString(), namespace, input, compiled.data()));
+                        for (JsonNode document : input.documents()) {
+                            perDocument.add(conftest.check(input.path(), namespace, document.toString(),
+                                    dataDocument));
                         }
-                        results.add(CheckResult.combine(file.toString(), namespace, perDocument));
+                        results.add(CheckResult.combine(input.path(), namespace, perDocument));
                     }
                 }
             }
-            terminal.out().print("json".equals(format) ? ConftestReports.json(results) : ConftestReports.stdout(results));
-            return noFail ? ExitCodes.OK : conftestExitCode(results);
+            return results;
         }
 
         /** Conftest's exit codes: 1 failures; with --fail-on-warn, 1 warnings and 2 failures. */
@@ -103,24 +136,6 @@ final class PolicyCommand {
                 return failures ? 2 : warnings ? 1 : 0;
             }
             return failures ? 1 : 0;
-        }
-
-        private static List<String> inputs(Path file) throws IOException {
-            JsonMapper json = JsonMapper.builder().build();
-            List<String> inputs = new ArrayList<>();
-            if (file.toString().endsWith(".json")) {
-                inputs.add(json.writeValueAsString(json.readTree(Files.readString(file))));
-                return inputs;
-            }
-            YAMLMapper yaml = YAMLMapper.builder().build();
-            try (MappingIterator<JsonNode> documents = yaml.readerFor(JsonNode.class).readValues(file.toFile())) {
-                while (documents.hasNext()) {
-                    JsonNode document = documents.next();
-                    // an empty document is an input too (null), as Conftest counts it
-                    inputs.add(document == null || document.isMissingNode() ? "null" : json.writeValueAsString(document));
-                }
-            }
-            return inputs;
         }
     }
 }

@@ -22,7 +22,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Differential test: the real Conftest and {@code paved policy test} on the same policies, inputs and flags
- * (fixtures/conftest-parity/CASE: policy/, input files, flags.txt) must agree on every verdict — per file and
+ * (fixtures/conftest-parity/CASE: policy/, input files, flags.txt, and data* files for --data and policy-*
+ * directories for further -p) must agree on every verdict — per file and
  * namespace the successes, the failure, warning and exception messages with their metadata, as multisets — and
  * on the exit code. Conftest is installed by scripts/test (scripts/lib/conftest.sh); without it this fails.
  */
@@ -41,34 +42,43 @@ class ConftestParityTest {
     @MethodSource("cases")
     void pavedAgreesWithConftest(String name) throws Exception {
         Path dir = CASES.resolve(name).toAbsolutePath();
-        List<String> flags = Files.readAllLines(dir.resolve("flags.txt")).stream().filter(l -> !l.isBlank()).toList();
+        // both run in this process's working directory on absolute paths, so that file names, data.conftest.file
+        // and --combine's Combined agree; "./x" in flags.txt (also after a data prefix, "a.b:./x") is x in the
+        // case's directory
+        List<String> flags = Files.readAllLines(dir.resolve("flags.txt")).stream().filter(l -> !l.isBlank())
+                .map(String::strip).map(f -> f.startsWith("./") ? dir.resolve(f.substring(2)).toString()
+                        : f.replace(":./", ":" + dir + "/")).toList();
         List<String> inputs;
         try (Stream<Path> files = Files.list(dir)) {
-            inputs = files.map(p -> p.getFileName().toString()).filter(f -> !f.equals("policy")
-                    && !f.equals("flags.txt")).sorted().toList();
+            inputs = files.map(p -> p.getFileName().toString())
+                    .filter(f -> !f.startsWith("policy") && !f.equals("flags.txt") && !f.startsWith("data"))
+                    .sorted().map(f -> dir.resolve(f).toString()).toList();
         }
+        List<String> common = new ArrayList<>(List.of("-p", dir.resolve("policy").toString(), "-o", "json"));
+        common.addAll(flags);
+        common.addAll(inputs);
 
-        List<String> conftest = new ArrayList<>(List.of(conftest().toString(), "test", "-p", "policy", "-o", "json"));
-        conftest.addAll(flags);
-        conftest.addAll(inputs);
-        Process process = new ProcessBuilder(conftest).directory(dir.toFile()).redirectErrorStream(false).start();
+        List<String> conftest = new ArrayList<>(List.of(conftest().toString(), "test"));
+        conftest.addAll(common);
+        Process process = new ProcessBuilder(conftest).redirectError(ProcessBuilder.Redirect.DISCARD).start();
         String theirs = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
 
-        List<String> paved = new ArrayList<>(List.of("policy", "test", "-p", dir.resolve("policy").toString(),
-                "-o", "json"));
-        paved.addAll(flags);
-        inputs.forEach(input -> paved.add(dir.resolve(input).toString()));
+        List<String> paved = new ArrayList<>(List.of("policy", "test"));
+        paved.addAll(common);
         ValidateCommandTest.Run ours = ValidateCommandTest.run(paved.toArray(String[]::new));
 
         assertThat(verdicts(ours.out())).as("paved policy test vs conftest test (%s)", name)
                 .isEqualTo(verdicts(theirs));
-        assertThat(ours.exitCode()).as("exit code").isEqualTo(process.exitValue());
+        assertThat(ours.exitCode()).as("exit code (paved said: %s)", ours.err()).isEqualTo(process.exitValue());
     }
 
     /** (file name, namespace) → successes and the sorted messages with metadata, Conftest's query left out. */
     private static Map<String, String> verdicts(String json) {
         Map<String, String> verdicts = new TreeMap<>();
+        if (json.isBlank()) {
+            return verdicts; // an error: nothing on standard output, only the exit code
+        }
         for (JsonNode result : JSON.readTree(json)) {
             String file = Path.of(result.path("filename").asString()).getFileName().toString();
             StringBuilder verdict = new StringBuilder("successes=" + result.path("successes").asInt());

@@ -3,6 +3,7 @@ package dev.paved.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.paved.core.testing.Golden;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
@@ -44,11 +45,65 @@ class PolicyTestCommandTest {
     }
 
     @Test
-    void aMissingPolicyDirectoryCannotRun() {
+    void aMissingPolicyDirectoryIsAnErrorWithConftestsExitCode() {
         ValidateCommandTest.Run result = ValidateCommandTest.run("policy", "test", "-p", "/nonexistent/policies",
                 FIXTURE.resolve("clean.json").toString());
 
-        assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(result.exitCode()).isEqualTo(1);
         assertThat(result.err()).contains("/nonexistent/policies");
+    }
+
+    private static final Path PARITY = Golden.sourceResource("fixtures/conftest-parity");
+
+    @Test
+    void anInvalidYamlFileIsAnErrorNamingFileAndLine() throws Exception {
+        Path broken = Files.createTempFile("paved-broken", ".yaml");
+        try {
+            Files.writeString(broken, "kind: Pod\n---\nspec:\n  image: nginx\n   tag: [unclosed\n");
+            ValidateCommandTest.Run result = ValidateCommandTest.run("policy", "test", "-p",
+                    PARITY.resolve("invalid-yaml/policy").toString(), broken.toString());
+
+            assertThat(result.exitCode()).isEqualTo(1);
+            assertThat(result.out()).isEmpty();
+            assertThat(result.err()).startsWith("paved: parse " + broken + ":5:").doesNotContain("\tat ");
+        } finally {
+            Files.delete(broken);
+        }
+    }
+
+    @Test
+    void aRegoSyntaxErrorIsAnErrorNamingFileAndLine() {
+        ValidateCommandTest.Run result = ValidateCommandTest.run("policy", "test", "-p",
+                PARITY.resolve("rego-syntax-error/policy").toString(),
+                PARITY.resolve("rego-syntax-error/pod.yaml").toString());
+
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.err()).contains("policy.rego:").contains("rego_parse_error").doesNotContain("\tat ");
+    }
+
+    @Test
+    void aSyntaxErrorInOneOfSeveralPolicyDirectoriesNamesTheOriginalFile() {
+        Path broken = PARITY.resolve("rego-syntax-error/policy");
+        ValidateCommandTest.Run result = ValidateCommandTest.run("policy", "test", "-p",
+                PARITY.resolve("no-fail/policy").toString(), "-p", broken.toString(),
+                PARITY.resolve("rego-syntax-error/pod.yaml").toString());
+
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.err()).contains(broken.resolve("policy.rego") + ":8:1: rego_parse_error").doesNotContain("paved-policies");
+    }
+
+    @Test
+    void aDirectoryWithAFileConftestWouldParseButPavedCannotIsAnError(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws Exception {
+        Files.writeString(dir.resolve("app.yaml"), "spec: {image: nginx}\n");
+        Files.writeString(dir.resolve("main.tf"), "resource \"x\" \"y\" {}\n");
+        Files.writeString(dir.resolve("README.md"), "not an input, for either tool\n");
+
+        ValidateCommandTest.Run result = ValidateCommandTest.run("policy", "test", "-p",
+                PARITY.resolve("no-fail/policy").toString(), dir.toString());
+
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.err()).contains(dir.resolve("main.tf").toString()).contains("Paved reads YAML and JSON")
+                .doesNotContain("README");
     }
 }

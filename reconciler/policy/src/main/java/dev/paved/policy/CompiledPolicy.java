@@ -9,10 +9,20 @@ import java.util.Map;
  * @param wasm   the module
  * @param rules  namespace (e.g. {@code paved.services}) → the Conftest rules it defines (deny, warn, violation
  *               and their {@code _suffix} forms, and exception) with how many definitions (bodies) each has,
- *               which Conftest's success counting needs; each rule is an entrypoint of the module
+ *               which Conftest's success counting needs; each rule is an entrypoint of the module. Every package
+ *               of the sources is a namespace, tests included, as Conftest lists them; a package of helpers or
+ *               tests defines no rules
  * @param data   the bundle's data document (JSON), e.g. from {@code data.yaml} files in the directory
+ * @param readsConftestData whether a policy may read {@code data.conftest}, where Conftest puts the input's
+ *               file name and directory ({@code data.conftest.file}); only then is it set for every file
  */
-public record CompiledPolicy(byte[] wasm, Map<String, Map<String, Integer>> rules, String data) {
+public record CompiledPolicy(byte[] wasm, Map<String, Map<String, Integer>> rules, String data,
+                             boolean readsConftestData) {
+
+    /** A policy that may read {@code data.conftest} (the safe assumption when nobody looked). */
+    public CompiledPolicy(byte[] wasm, Map<String, Map<String, Integer>> rules, String data) {
+        this(wasm, rules, data, true);
+    }
 
     /**
      * The entrypoint that evaluates every Conftest rule of a namespace at once: an object from rule name to its

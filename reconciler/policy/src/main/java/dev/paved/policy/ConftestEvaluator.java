@@ -24,6 +24,7 @@ public final class ConftestEvaluator {
 
     private final CompiledPolicy compiled;
     private final WasmPolicy wasm;
+    private final ConftestFileData fileData = new ConftestFileData();
 
     public ConftestEvaluator(CompiledPolicy compiled, WasmPolicy wasm) {
         this.compiled = compiled;
@@ -31,7 +32,7 @@ public final class ConftestEvaluator {
     }
 
     /**
-     * @param file      shown in results
+     * @param file      shown in results, and in {@code data.conftest.file} for policies that read it
      * @param namespace the namespace whose rules run
      * @param input     the document, as JSON
      * @param data      the data document, as JSON
@@ -42,29 +43,37 @@ public final class ConftestEvaluator {
             return new CheckResult(file, namespace, 0, List.of(), List.of(), List.of());
         }
         // one evaluation gives every rule's results (see Wrappers)
-        JsonNode all = JSON.readTree(wasm.evaluate(compiled.allRules(namespace), input, data)).path(0).path("result");
+        String evaluated = compiled.readsConftestData() ? fileData.with(file, data) : data;
+        JsonNode all = JSON.readTree(wasm.evaluate(compiled.allRules(namespace), input, evaluated)).path(0)
+                .path("result");
         JsonNode exceptionSets = all.path("exception");
         int successes = 0;
         List<PolicyResult> failures = new ArrayList<>();
         List<PolicyResult> warnings = new ArrayList<>();
         List<String> exceptions = new ArrayList<>();
+        int definitions = 0;
         for (Map.Entry<String, Integer> rule : new java.util.TreeMap<>(rules).entrySet()) {
             String name = rule.getKey();
             boolean failure = FAILURE.matcher(name).matches();
             if (!failure && !WARNING.matcher(name).matches()) {
                 continue;
             }
-            int excepted = countExceptions(exceptionSets, withoutFailurePrefix(name));
-            for (int i = 0; i < excepted; i++) {
-                exceptions.add(name);
+            definitions += rule.getValue();
+            int excepted = countExceptions(exceptionSets, exceptionName(name));
+            if (excepted > 0) { // an exception drops all of the rule's results, its success included
+                for (int i = 0; i < excepted; i++) {
+                    exceptions.add(name);
+                }
+                continue;
             }
             List<PolicyResult> results = results(name, all.path(name));
-            int passed = results.isEmpty() ? 1 : 0; // an empty result is one success, as in Conftest
-            int produced = excepted == 0 ? results.size() : 0; // an exception drops the rule's results
-            (failure ? failures : warnings).addAll(produced == 0 ? List.of() : results);
-            // Conftest pads successes up to the number of definitions of the rule
-            successes += passed + Math.max(0, rule.getValue() - passed - produced - excepted);
+            if (results.isEmpty()) {
+                successes++; // an empty result is one success, however many definitions the rule has
+            }
+            (failure ? failures : warnings).addAll(results);
         }
+        // Conftest then pads successes up to the number of definitions of all rules of the namespace
+        successes += Math.max(0, definitions - failures.size() - warnings.size() - exceptions.size() - successes);
         return new CheckResult(file, namespace, successes, failures, warnings, exceptions);
     }
 
@@ -74,6 +83,10 @@ public final class ConftestEvaluator {
             if (value.isString()) {
                 results.add(new PolicyResult(rule, value.asString(), JsonNodeFactory.instance.objectNode()));
             } else if (value instanceof ObjectNode object) {
+                if (!object.path("msg").isString()) {
+                    throw new PolicyException(rule + ": a result object needs a \"msg\" string, as Conftest"
+                            + " requires; got " + object);
+                }
                 ObjectNode metadata = object.deepCopy();
                 metadata.remove("msg");
                 results.add(new PolicyResult(rule, object.path("msg").asString(""), metadata));
@@ -95,11 +108,19 @@ public final class ConftestEvaluator {
         return count;
     }
 
-    /** A rule name as an exception names it: without its {@code deny_} or {@code violation_} prefix. */
-    public static String withoutFailurePrefix(String rule) {
-        if (rule.startsWith("deny_")) {
-            return rule.substring("deny_".length());
+    /**
+     * A rule name as an exception names it, as Conftest strips it: {@code deny_}, {@code violation_} and
+     * {@code warn_} prefixes removed, in that order, and the bare {@code deny}, {@code violation} and {@code warn}
+     * named by the empty string.
+     */
+    public static String exceptionName(String rule) {
+        if (rule.equals("deny") || rule.equals("violation") || rule.equals("warn")) {
+            return "";
         }
-        return rule.startsWith("violation_") ? rule.substring("violation_".length()) : rule;
+        String name = rule;
+        for (String prefix : new String[] {"violation_", "deny_", "warn_"}) {
+            name = name.startsWith(prefix) ? name.substring(prefix.length()) : name;
+        }
+        return name;
     }
 }

@@ -27,17 +27,28 @@ public final class PolicyCompiler {
     /** Rule names that count under Conftest's semantics. */
     static final Pattern CONFTEST_RULE = Pattern.compile("^(deny|violation|warn)(_[A-Za-z0-9_]+)?$|^exception$");
 
+    /** A module's package line, enough to know a test's namespace. */
+    private static final Pattern PACKAGE = Pattern.compile("^\\s*package\\s+([A-Za-z_][A-Za-z0-9_.]*)",
+            Pattern.MULTILINE);
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final OpaBinary opa;
+    private final RegoVersion regoVersion;
 
     public PolicyCompiler(OpaBinary opa) {
+        this(opa, RegoVersion.V1);
+    }
+
+    public PolicyCompiler(OpaBinary opa, RegoVersion regoVersion) {
         this.opa = opa;
+        this.regoVersion = regoVersion;
     }
 
     public CompiledPolicy compile(Path directory) {
-        Map<String, Map<String, Integer>> rules = rules(directory);
-        if (rules.isEmpty()) {
+        Sources sources = parse(directory);
+        Map<String, Map<String, Integer>> rules = sources.rules();
+        if (rules.values().stream().allMatch(Map::isEmpty)) {
             throw new PolicyException(directory + ": no deny, violation, warn or exception rules in any .rego file");
         }
         try {
@@ -46,7 +57,11 @@ public final class PolicyCompiler {
             try {
                 List<String> arguments = new ArrayList<>(List.of("build", "-t", "wasm", "--ignore", "*_test.rego",
                         "-o", out.toString()));
+                arguments.addAll(regoVersion.opaFlags());
                 for (Map.Entry<String, Map<String, Integer>> namespace : rules.entrySet()) {
+                    if (namespace.getValue().isEmpty()) {
+                        continue; // a namespace of helpers or tests: nothing to evaluate
+                    }
                     Files.writeString(wrappers.resolve(Wrappers.packageOf(namespace.getKey()) + ".rego"),
                             Wrappers.module(namespace.getKey(), namespace.getValue()));
                     arguments.add("-e");
@@ -70,7 +85,8 @@ public final class PolicyCompiler {
                             + String.join(", ", missing));
                 }
                 byte[] data = files.getOrDefault("data.json", "{}".getBytes(StandardCharsets.UTF_8));
-                return new CompiledPolicy(wasm, rules, new String(data, StandardCharsets.UTF_8));
+                return new CompiledPolicy(wasm, rules, new String(data, StandardCharsets.UTF_8),
+                        sources.readsConftestData());
             } finally {
                 Files.deleteIfExists(out);
                 try (Stream<Path> generated = Files.list(wrappers)) {
@@ -86,29 +102,42 @@ public final class PolicyCompiler {
     }
 
     /**
-     * Namespace → Conftest rule name → how many times it is defined, from {@code opa parse} of every policy
-     * source (tests excluded).
+     * What the compiler needs from the sources: namespace → Conftest rule name → how many times it is defined,
+     * and whether any module may read {@code data.conftest} (which Conftest sets per input file).
      */
-    private Map<String, Map<String, Integer>> rules(Path directory) {
+    private record Sources(Map<String, Map<String, Integer>> rules, boolean readsConftestData) {
+    }
+
+    /** Reads every policy source through {@code opa parse}; of tests, only the package line. */
+    private Sources parse(Path directory) {
         Map<String, Map<String, Integer>> found = new TreeMap<>();
+        boolean readsConftestData = false;
         List<Path> sources;
         try (Stream<Path> files = Files.walk(directory)) {
-            sources = files.filter(f -> f.toString().endsWith(".rego") && !f.toString().endsWith("_test.rego"))
-                    .sorted().toList();
+            sources = files.filter(f -> f.toString().endsWith(".rego")).sorted().toList();
         } catch (IOException e) {
             throw new PolicyException("list " + directory + ": " + e.getMessage(), e);
         }
         for (Path source : sources) {
+            if (source.toString().endsWith("_test.rego")) {
+                // Conftest lists the namespaces of tests too; only their package line is needed, not opa parse
+                testPackage(source).ifPresent(namespace -> found.computeIfAbsent(namespace, k -> new TreeMap<>()));
+                continue;
+            }
             JsonNode module;
+            List<String> arguments = new ArrayList<>(List.of("parse", "--format", "json"));
+            arguments.addAll(regoVersion.opaFlags());
+            arguments.add(directory.relativize(source).toString());
             try {
-                module = JSON.readTree(opa.run(directory, List.of("parse", "--format", "json",
-                        directory.relativize(source).toString())));
+                module = JSON.readTree(parseOrExplain(directory, source, arguments));
             } catch (IOException e) {
                 throw new PolicyException("parse " + source + ": " + e.getMessage(), e);
             }
             List<String> path = new ArrayList<>();
             module.path("package").path("path").forEach(term -> path.add(term.path("value").asText()));
             String namespace = String.join(".", path.subList(1, path.size()));
+            found.computeIfAbsent(namespace, k -> new TreeMap<>()); // a package of helpers is a namespace too
+            readsConftestData |= DataReferences.readsConftest(module);
             for (JsonNode rule : module.path("rules")) {
                 String name = rule.path("head").path("name").asText(
                         rule.path("head").path("ref").path(0).path("value").asText(""));
@@ -119,7 +148,37 @@ public final class PolicyCompiler {
         }
         Map<String, Map<String, Integer>> rules = new TreeMap<>();
         found.forEach((namespace, names) -> rules.put(namespace, Map.copyOf(names)));
-        return rules;
+        return new Sources(rules, readsConftestData);
+    }
+
+    private static java.util.Optional<String> testPackage(Path source) {
+        try {
+            var matcher = PACKAGE.matcher(Files.readString(source, StandardCharsets.UTF_8));
+            return matcher.find() ? java.util.Optional.of(matcher.group(1)) : java.util.Optional.empty();
+        } catch (IOException e) {
+            throw new PolicyException("read " + source + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** {@code opa parse}'s output, or an exception naming each syntax error as {@code file:row:col: code: message}. */
+    private String parseOrExplain(Path directory, Path source, List<String> arguments) {
+        try {
+            return opa.run(directory, arguments);
+        } catch (PolicyException e) {
+            String message = e.getMessage();
+            int json = message.indexOf('{');
+            try {
+                List<String> errors = new ArrayList<>();
+                for (JsonNode error : JSON.readTree(json < 0 ? "{}" : message.substring(json)).path("errors")) {
+                    JsonNode at = error.path("location");
+                    errors.add(source + ":" + at.path("row").asInt() + ":" + at.path("col").asInt() + ": "
+                            + error.path("code").asText() + ": " + error.path("message").asText());
+                }
+                throw new PolicyException(errors.isEmpty() ? message : String.join("\n", errors), e);
+            } catch (IOException notJson) {
+                throw e;
+            }
+        }
     }
 
     /** Just enough of the tar format to read a bundle's regular files. */

@@ -80,6 +80,11 @@ class BuiltInLibraryTest {
     }
 
     @Test
+    void theLibraryDoesNotReadDataConftestSoTheCatalogIsSentOncePerInstance() {
+        assertThat(compiled.readsConftestData()).isFalse();
+    }
+
+    @Test
     void theSamplePlatformRepoPassesEveryDenyRule() throws IOException {
         try (WasmPolicy policy = new WasmPolicy(compiled, 2, WasmPolicy.DEFAULT_MAX_PAGES)) {
             for (JsonNode declaration : declarations) {
