@@ -48,6 +48,18 @@ final class FreshProcessBench {
 
     /** One run of the {@code paved} command line {@code args}, with extra JVM options. */
     ProbeRun run(List<String> args, List<String> jvmOptions) throws IOException, InterruptedException {
+        return run(args, jvmOptions, ProcessBuilder.Redirect.DISCARD);
+    }
+
+    /** What the {@code paved} command line {@code args} prints on standard output (one untimed run). */
+    String output(List<String> args) throws IOException, InterruptedException {
+        Path stdout = scratch.resolve("probe-stdout.log");
+        run(args, List.of(), ProcessBuilder.Redirect.to(stdout.toFile()));
+        return Files.readString(stdout, StandardCharsets.UTF_8);
+    }
+
+    private ProbeRun run(List<String> args, List<String> jvmOptions, ProcessBuilder.Redirect stdout)
+            throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("@" + LAUNCHER_OPTIONS);
@@ -56,7 +68,7 @@ final class FreshProcessBench {
         command.addAll(args);
         Path stderr = scratch.resolve("probe-stderr.log");
         ProcessBuilder builder = new ProcessBuilder(command)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .redirectOutput(stdout)
                 .redirectError(stderr.toFile());
         long started = System.nanoTime();
         Process process = builder.start();
