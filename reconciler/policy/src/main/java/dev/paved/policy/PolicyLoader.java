@@ -27,6 +27,14 @@ public final class PolicyLoader {
         if (!Files.isDirectory(path)) {
             throw new PolicyException(path + ": no such policy directory or bundle");
         }
-        return cache.map(c -> c.get(path, opa)).orElseGet(() -> new BundleBuilder(opa.get()).build(path)).policy();
+        Supplier<OpaBinary> compiler = () -> {
+            try {
+                return opa.get();
+            } catch (PolicyException e) {
+                throw new PolicyException("compile the policies in " + path + ": " + e.getMessage(), e);
+            }
+        };
+        return cache.map(c -> c.get(path, compiler)).orElseGet(() -> new BundleBuilder(compiler.get()).build(path))
+                .policy();
     }
 }
