@@ -122,6 +122,16 @@ class PolicyBundleTest {
         assertThat(PolicySources.hash(copy)).isNotEqualTo(withData);
     }
 
+    @Test
+    void theBuiltInLibraryOnTheClassPathIsBuiltFromTheCurrentRegoSources() {
+        PolicyBundle library = BuiltInLibrary.load();
+
+        assertThat(library.sourceHash()).isEqualTo(PolicySources.hash(Path.of("../../rego")));
+        assertThat(library.opaVersion()).isEqualTo(OpaBinary.VERSION);
+        assertThat(library.policy().namespaces())
+                .containsExactly("paved.environments", "paved.resources", "paved.services", "paved.teams");
+    }
+
     private static String check(CompiledPolicy policy, String input) {
         try (WasmPolicy wasm = new WasmPolicy(policy, 1, WasmPolicy.DEFAULT_MAX_PAGES)) {
             return new ConftestEvaluator(policy, wasm).check("app.yaml", "main", input, policy.data()).toString();
