@@ -7,10 +7,12 @@ import dev.paved.policy.OpaBinary;
 import dev.paved.policy.PolicyCache;
 import dev.paved.policy.PolicyException;
 import dev.paved.policy.PolicyLoader;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import picocli.CommandLine.Option;
 
 /**
@@ -52,7 +54,7 @@ final class PolicyOptions {
                 policies.add(BuiltInLibrary.load().policy());
             }
             Path repoPolicies = repo.resolve(REPO_POLICIES);
-            if (!noRepo && Files.isDirectory(repoPolicies)) {
+            if (!noRepo && hasRego(repoPolicies)) {
                 policies.add(loader.load(repoPolicies));
             }
             for (Path path : extra) {
@@ -62,6 +64,19 @@ final class PolicyOptions {
             throw new PavedException(e.getMessage(), e);
         }
         return policies;
+    }
+
+    /** Whether the folder exists and holds Rego modules other than tests: a folder of other files is not policies. */
+    private static boolean hasRego(Path folder) {
+        if (!Files.isDirectory(folder)) {
+            return false;
+        }
+        try (Stream<Path> files = Files.walk(folder)) {
+            return files.map(f -> f.getFileName().toString())
+                    .anyMatch(name -> name.endsWith(".rego") && !name.endsWith("_test.rego"));
+        } catch (IOException e) {
+            throw new PavedException("list " + folder + ": " + e.getMessage(), e);
+        }
     }
 
     /** Bundles as they are, directories compiled through the cache the environment names; opa found lazily. */

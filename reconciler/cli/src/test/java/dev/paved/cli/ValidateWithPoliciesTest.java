@@ -82,6 +82,18 @@ class ValidateWithPoliciesTest {
     }
 
     @Test
+    void aPolicyFolderWithoutRegoModulesIsNotPolicies() throws IOException {
+        Path repo = sampleWithoutItsPolicies();
+        Files.createDirectories(repo.resolve("policy"));
+        Files.writeString(repo.resolve("policy/README.md"), "Policies will go here.\n");
+        Files.writeString(repo.resolve("policy/draft_test.rego"), "package acme.draft_test\n");
+
+        ValidateCommandTest.Run result = ValidateCommandTest.run("validate", repo.toString());
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+    }
+
+    @Test
     void aBundleRunsLikeTheDirectoryItWasBuiltFrom() {
         Path bundle = temp.resolve("library.tar.gz");
         ValidateCommandTest.Run build = ValidateCommandTest.run("policy", "build", LIBRARY.toString(), "-o",
