@@ -8,9 +8,7 @@ import dev.paved.policy.OpaBinary;
 import dev.paved.policy.PolicyBundle;
 import dev.paved.policy.PolicyException;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -44,15 +42,7 @@ final class PolicyBuildCommand implements Callable<Integer> {
         } catch (PolicyException e) {
             throw new PavedException(e.getMessage(), e);
         }
-        Path target = output.toAbsolutePath();
-        Files.createDirectories(target.getParent());
-        Path temporary = Files.createTempFile(target.getParent(), ".bundle-", ".tmp");
-        try {
-            Files.write(temporary, BundleWriter.write(bundle));
-            Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(temporary);
-        }
+        BundleWriter.write(bundle, output);
         CompiledPolicy compiled = bundle.policy();
         long rules = compiled.rules().values().stream().mapToLong(r -> r.keySet().size()).sum();
         terminal.out().printf("built %s: %d rules in %d namespaces (%s), from %s, opa %s%n", output, rules,

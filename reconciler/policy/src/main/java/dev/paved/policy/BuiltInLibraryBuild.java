@@ -37,8 +37,7 @@ public final class BuiltInLibraryBuild {
                     + OpaBinary.INSTALL + " (or run scripts/test, which does)", e);
         }
         PolicyBundle bundle = new BundleBuilder(opa).build(library);
-        Files.createDirectories(target.getParent());
-        Files.write(target, BundleWriter.write(bundle));
+        BundleWriter.write(bundle, target);
     }
 
     private static boolean isBuiltFrom(Path bundle, String hash) {

@@ -3,6 +3,10 @@ package dev.paved.policy;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import tools.jackson.databind.json.JsonMapper;
@@ -38,6 +42,26 @@ public final class BundleWriter {
         files.put("/" + DATA, bundle.policy().data().getBytes(StandardCharsets.UTF_8));
         files.put("/" + WASM, bundle.policy().wasm());
         Tar.write(files, out);
+    }
+
+    /**
+     * Writes the bundle to a temporary file next to {@code target} and renames it into place, so a reader at the
+     * same time sees the old file or the whole new one, never part of it.
+     */
+    public static void write(PolicyBundle bundle, Path target) throws IOException {
+        Path folder = target.toAbsolutePath().getParent();
+        Files.createDirectories(folder);
+        Path temporary = Files.createTempFile(folder, ".bundle-", ".tmp");
+        try {
+            Files.write(temporary, write(bundle));
+            try {
+                Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(temporary);
+        }
     }
 
     public static byte[] write(PolicyBundle bundle) throws IOException {

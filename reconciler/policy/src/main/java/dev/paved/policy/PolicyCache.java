@@ -1,10 +1,8 @@
 package dev.paved.policy;
 
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -67,18 +65,7 @@ public final class PolicyCache {
 
     private void store(PolicyBundle bundle, Path target) {
         try {
-            Files.createDirectories(directory);
-            Path temporary = Files.createTempFile(directory, ".bundle-", ".tmp");
-            try {
-                Files.write(temporary, BundleWriter.write(bundle));
-                try {
-                    Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
-                }
-            } finally {
-                Files.deleteIfExists(temporary);
-            }
+            BundleWriter.write(bundle, target);
         } catch (IOException e) {
             log.warn("could not cache compiled policies in {}: {}", directory, e.getMessage());
         }
