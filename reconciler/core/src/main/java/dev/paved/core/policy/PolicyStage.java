@@ -61,12 +61,18 @@ public final class PolicyStage implements AutoCloseable {
         this.policies = List.copyOf(policies);
     }
 
+    /**
+     * Below this many declarations they are checked on one thread: each thread needs its own instance of the
+     * module, and instantiating one costs as much as a few hundred evaluations.
+     */
+    static final int PARALLEL_FROM = 500;
+
     public List<Finding> check(Catalog catalog) {
         List<Finding> findings = new ArrayList<>();
         for (Policy policy : policies) {
             String data = data(policy.compiled(), catalog);
-            findings.addAll(catalog.all().parallelStream()
-                    .flatMap(declaration -> check(policy, declaration, data).stream()).toList());
+            var declarations = catalog.size() < PARALLEL_FROM ? catalog.all().stream() : catalog.all().parallelStream();
+            findings.addAll(declarations.flatMap(declaration -> check(policy, declaration, data).stream()).toList());
         }
         return findings;
     }
