@@ -81,7 +81,8 @@ public final class BundleReader {
         }
         String data = new String(files.getOrDefault(BundleWriter.DATA, "{}".getBytes(StandardCharsets.UTF_8)),
                 StandardCharsets.UTF_8);
-        return new PolicyBundle(new CompiledPolicy(wasm, rules, data),
+        return new PolicyBundle(new CompiledPolicy(wasm, rules, data,
+                paved.path("readsConftestData").asBoolean(true)),
                 paved.path("sourceHash").asString(""), paved.path("opaVersion").asString(""));
     }
 }

@@ -18,7 +18,8 @@ import tools.jackson.databind.node.ObjectNode;
  * <ul>
  *   <li>{@code .manifest}: OPA's manifest (revision, roots, the wasm entrypoints, {@code rego_version}) with
  *       Paved's own under {@code metadata.paved}: {@code formatVersion}, {@code regoVersion}, {@code opaVersion},
- *       {@code sourceHash} and {@code rules} (namespace → rule → number of definitions);</li>
+ *       {@code sourceHash}, {@code readsConftestData} and {@code rules} (namespace → rule → number of
+ *       definitions; a namespace of helpers or tests has none);</li>
  *   <li>{@code data.json}: the data document;</li>
  *   <li>{@code policy.wasm}: the module.</li>
  * </ul>
@@ -89,6 +90,7 @@ public final class BundleWriter {
         paved.put("regoVersion", PolicyBundle.REGO_VERSION);
         paved.put("opaVersion", bundle.opaVersion());
         paved.put("sourceHash", bundle.sourceHash());
+        paved.put("readsConftestData", policy.readsConftestData());
         ObjectNode rules = paved.putObject("rules");
         for (String namespace : policy.namespaces()) {
             ObjectNode counts = rules.putObject(namespace);

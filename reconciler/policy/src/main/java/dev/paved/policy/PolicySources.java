@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * What a policy directory compiles from, as one content hash: every file {@code opa build} may read (Rego
- * modules and data files; tests are not compiled, so they are left out), with its path, plus the bundle format
+ * What a policy directory compiles from, as one content hash: every file in it, with its path (Rego modules and
+ * data files; tests too, since their packages are namespaces, as Conftest lists them), plus the bundle format
  * version, the Rego version and the opa version Paved compiles with. Two directories with the same hash compile
  * to the same bundle, so the hash is the cache key and a bundle's {@code revision}.
  */
@@ -45,8 +45,7 @@ public final class PolicySources {
             throw new PolicyException(directory + ": no such directory");
         }
         try (Stream<Path> files = Files.walk(directory)) {
-            return files.filter(Files::isRegularFile).filter(f -> !f.getFileName().toString().endsWith("_test.rego"))
-                    .sorted().toList();
+            return files.filter(Files::isRegularFile).sorted().toList();
         } catch (IOException e) {
             throw new PolicyException("list " + directory + ": " + e.getMessage(), e);
         }

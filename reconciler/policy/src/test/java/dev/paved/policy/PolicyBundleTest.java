@@ -41,6 +41,7 @@ class PolicyBundleTest {
         assertThat(read.policy().rules()).isEqualTo(bundle.policy().rules())
                 .containsEntry("main", Map.of("deny_latest", 1, "deny_root", 2, "warn_replicas", 1, "exception", 1));
         assertThat(read.policy().data()).isEqualTo(bundle.policy().data());
+        assertThat(read.policy().readsConftestData()).isEqualTo(bundle.policy().readsConftestData());
         assertThat(read.sourceHash()).isEqualTo(PolicySources.hash(SOURCES)).startsWith("sha256:");
         assertThat(read.opaVersion()).isEqualTo(opa.version()).isEqualTo(OpaBinary.VERSION);
         String input = "{\"name\": \"api\", \"image\": \"api:latest\", \"user\": \"root\", \"replicas\": 1}";
@@ -105,14 +106,16 @@ class PolicyBundleTest {
     }
 
     @Test
-    void theSourceHashCoversModulesAndDataButNotTests() throws IOException {
+    void theSourceHashCoversModulesDataAndTests() throws IOException {
         Path copy = temp.resolve("policy");
         Files.createDirectories(copy);
         Files.copy(SOURCES.resolve("policy.rego"), copy.resolve("policy.rego"));
         String before = PolicySources.hash(copy);
 
-        Files.writeString(copy.resolve("policy_test.rego"), "package main_test\n");
         assertThat(PolicySources.hash(copy)).isEqualTo(before);
+        Files.writeString(copy.resolve("policy_test.rego"), "package main_test\n");
+        assertThat(PolicySources.hash(copy)).isNotEqualTo(before);
+        before = PolicySources.hash(copy);
 
         Files.writeString(copy.resolve("data.yaml"), "limits: {replicas: 2}\n");
         String withData = PolicySources.hash(copy);
@@ -128,8 +131,8 @@ class PolicyBundleTest {
 
         assertThat(library.sourceHash()).isEqualTo(PolicySources.hash(Path.of("../../rego")));
         assertThat(library.opaVersion()).isEqualTo(OpaBinary.VERSION);
-        assertThat(library.policy().namespaces())
-                .containsExactly("paved.environments", "paved.resources", "paved.services", "paved.teams");
+        assertThat(library.policy().rules()).hasEntrySatisfying("paved.lib", rules -> assertThat(rules).isEmpty())
+                .hasEntrySatisfying("paved.services", rules -> assertThat(rules).containsKey("deny_image_pinned"));
     }
 
     private static String check(CompiledPolicy policy, String input) {
