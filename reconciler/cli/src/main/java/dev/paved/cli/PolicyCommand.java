@@ -22,7 +22,7 @@ import tools.jackson.databind.JsonNode;
 /** {@code paved policy}: Conftest-compatible policies compiled to WebAssembly. */
 @Command(name = "policy", mixinStandardHelpOptions = true,
         description = "Conftest-compatible policies, compiled to WebAssembly and run in-process.",
-        subcommands = PolicyCommand.Test.class)
+        subcommands = {PolicyCommand.Test.class, PolicyBuildCommand.class})
 final class PolicyCommand {
 
     @ParentCommand

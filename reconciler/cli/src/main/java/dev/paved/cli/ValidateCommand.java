@@ -3,15 +3,13 @@ package dev.paved.cli;
 import dev.paved.core.PavedException;
 import dev.paved.core.pipeline.ValidationResult;
 import dev.paved.core.policy.PolicyStage;
-import dev.paved.policy.CompiledPolicy;
-import dev.paved.policy.OpaBinary;
-import dev.paved.policy.PolicyCompiler;
-import dev.paved.policy.PolicyException;
 import dev.paved.core.pipeline.ValidationService;
 import dev.paved.core.report.ValidationJsonReport;
 import dev.paved.core.report.ValidationTextReport;
 import dev.paved.core.source.DirectorySnapshot;
+import dev.paved.policy.CompiledPolicy;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -19,9 +17,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-/** {@code paved validate [PATH]}: schema and reference checks over a platform repo. */
+/** {@code paved validate [PATH]}: schema, reference and policy checks over a platform repo. */
 @Command(name = "validate", mixinStandardHelpOptions = true,
-        description = {"Check a platform repo: YAML loading, JSON Schemas and reference rules.",
+        description = {"Check a platform repo: YAML loading, JSON Schemas, reference rules, and policies (the"
+                + " built-in library and the repo's policy/ folder).",
                 "Exit status: 0 valid, 1 error findings (or warnings with --fail-on-warn), 2 cannot run."})
 final class ValidateCommand implements Callable<Integer> {
 
@@ -35,9 +34,8 @@ final class ValidateCommand implements Callable<Integer> {
     @Option(names = "--fail-on-warn", description = "Exit 1 when there are warnings, even without errors.")
     private boolean failOnWarn;
 
-    @Option(names = "--policy", paramLabel = "DIR", description = "Also check every declaration against the"
-            + " Conftest-style policies in DIR (e.g. rego/ or the repo's policy/), compiled with opa to WebAssembly.")
-    private Path policyDir;
+    @Mixin
+    private PolicyOptions policy;
 
     @Mixin
     private OutputOptions output;
@@ -48,12 +46,14 @@ final class ValidateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Terminal terminal = root.terminal();
+        DirectorySnapshot snapshot = DirectorySnapshot.open(path);
+        List<CompiledPolicy> compiled = policy.load(snapshot.root(), terminal);
         ValidationResult result;
-        if (policyDir == null) {
-            result = new ValidationService(load.limits()).validate(DirectorySnapshot.open(path));
+        if (compiled.isEmpty()) {
+            result = new ValidationService(load.limits()).validate(snapshot);
         } else {
-            try (PolicyStage policies = new PolicyStage(compile(policyDir, terminal))) {
-                result = new ValidationService(load.limits(), policies).validate(DirectorySnapshot.open(path));
+            try (PolicyStage policies = new PolicyStage(compiled)) {
+                result = new ValidationService(load.limits(), policies).validate(snapshot);
             }
         }
         terminal.out().print(switch (output.format) {
@@ -61,13 +61,5 @@ final class ValidateCommand implements Callable<Integer> {
             case JSON -> ValidationJsonReport.render(result);
         });
         return ExitCodes.of(result, failOnWarn);
-    }
-
-    private static CompiledPolicy compile(Path directory, Terminal terminal) {
-        try {
-            return new PolicyCompiler(OpaBinary.locate(terminal.env())).compile(directory);
-        } catch (PolicyException e) {
-            throw new PavedException(e.getMessage(), e);
-        }
     }
 }

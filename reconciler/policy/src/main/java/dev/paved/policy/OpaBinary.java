@@ -17,7 +17,10 @@ import java.util.concurrent.TimeUnit;
  */
 public final class OpaBinary {
 
-    public static final String INSTALL = "go install github.com/open-policy-agent/opa@v1.22.3";
+    /** The opa version Paved is built and tested against. */
+    public static final String VERSION = "1.22.3";
+
+    public static final String INSTALL = "go install github.com/open-policy-agent/opa@v" + VERSION;
 
     private final Path executable;
 
@@ -43,8 +46,21 @@ public final class OpaBinary {
                         + " to WebAssembly; install it with: " + INSTALL + " (scripts/lib/opa.sh does this)"));
     }
 
+    /** The opa at this path, as it is: whether it exists shows when it first runs. */
+    public static OpaBinary at(Path executable) {
+        return new OpaBinary(executable);
+    }
+
     public Path executable() {
         return executable;
+    }
+
+    /** The version this opa reports, e.g. {@code 1.22.3}. */
+    public String version() {
+        String output = run(Path.of(""), List.of("version"));
+        return output.lines().filter(line -> line.startsWith("Version: ")).findFirst()
+                .map(line -> line.substring("Version: ".length()).strip())
+                .orElseThrow(() -> new PolicyException(executable + " version: no version in its output"));
     }
 
     /** Runs opa with the arguments in {@code dir}; its standard output, or an exception naming what failed. */
@@ -55,7 +71,7 @@ public final class OpaBinary {
         try {
             Path errors = Files.createTempFile("paved-opa", ".err");
             try {
-                Process process = new ProcessBuilder(command).directory(dir.toFile())
+                Process process = new ProcessBuilder(command).directory(dir.toAbsolutePath().toFile())
                         .redirectError(errors.toFile()).start();
                 String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
                 if (!process.waitFor(5, TimeUnit.MINUTES)) {
@@ -63,8 +79,8 @@ public final class OpaBinary {
                     throw new PolicyException("opa " + arguments.get(0) + " did not finish within 5 minutes");
                 }
                 if (process.exitValue() != 0) {
-                    throw new PolicyException("opa " + arguments.get(0) + " failed: "
-                            + Files.readString(errors, StandardCharsets.UTF_8).strip() + output.strip());
+                    throw new PolicyException("opa " + arguments.get(0) + " failed: " + OpaErrors.describe(dir,
+                            Files.readString(errors, StandardCharsets.UTF_8), output));
                 }
                 return output;
             } finally {

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.paved.policy.builtins.HostBuiltins;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,7 +13,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import java.util.zip.GZIPInputStream;
 
 /**
  * Compiles a Conftest-style policy directory with the real {@code opa build -t wasm}: one module with an
@@ -74,7 +72,7 @@ public final class PolicyCompiler {
                 arguments.add(".");
                 arguments.add(wrappers.toString());
                 opa.run(directory, arguments);
-                Map<String, byte[]> files = Tar.read(Files.newInputStream(out));
+                Map<String, byte[]> files = Tar.read(Files.newInputStream(out), Long.MAX_VALUE);
                 byte[] wasm = files.get("policy.wasm");
                 if (wasm == null) {
                     throw new PolicyException(directory + ": opa build produced no policy.wasm");
@@ -178,37 +176,6 @@ public final class PolicyCompiler {
             } catch (IOException notJson) {
                 throw e;
             }
-        }
-    }
-
-    /** Just enough of the tar format to read a bundle's regular files. */
-    static final class Tar {
-        private Tar() {
-        }
-
-        static Map<String, byte[]> read(InputStream compressed) throws IOException {
-            Map<String, byte[]> files = new TreeMap<>();
-            try (InputStream in = new GZIPInputStream(compressed)) {
-                byte[] header = new byte[512];
-                while (in.readNBytes(header, 0, 512) == 512 && header[0] != 0) {
-                    String name = field(header, 0, 100).replaceFirst("^/", "");
-                    long size = Long.parseLong(field(header, 124, 12).strip(), 8);
-                    byte[] content = in.readNBytes((int) size);
-                    if (header[156] == '0' || header[156] == 0) {
-                        files.put(name, content);
-                    }
-                    in.readNBytes((int) ((512 - size % 512) % 512));
-                }
-            }
-            return files;
-        }
-
-        private static String field(byte[] header, int offset, int length) {
-            int end = offset;
-            while (end < offset + length && header[end] != 0) {
-                end++;
-            }
-            return new String(header, offset, end - offset, StandardCharsets.US_ASCII);
         }
     }
 }

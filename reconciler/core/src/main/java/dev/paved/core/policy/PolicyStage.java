@@ -20,7 +20,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The policy stage of validation: every declaration is one Conftest input, checked against every namespace of
- * the compiled policies, with the whole catalog as {@code data.paved.catalog} so a rule can look across files.
+ * each compiled policy (e.g. the built-in library and the repo's own, each evaluated on its own, so an exception
+ * exempts rules of its own policy only), with the whole catalog as {@code data.paved.catalog} so a rule can look across files.
  * A deny or violation is an error finding, a warn a warning; a result's {@code rule} field is its rule id and
  * its {@code pointer} field (a JSON pointer) says which node of the declaration it is about, for file:line. An
  * evaluation that runs too long or out of memory is a {@code policy.evaluation} finding naming the namespace and
@@ -30,34 +31,59 @@ public final class PolicyStage implements AutoCloseable {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private final CompiledPolicy compiled;
-    private final WasmPolicy wasm;
-    private final ConftestEvaluator conftest;
+    /** One compiled policy with its runtime. */
+    private record Policy(CompiledPolicy compiled, WasmPolicy wasm, ConftestEvaluator conftest) {
+    }
+
+    private final List<Policy> policies;
 
     public PolicyStage(CompiledPolicy compiled) {
+        this(List.of(compiled), WasmPolicy.DEFAULT_TIMEOUT);
+    }
+
+    public PolicyStage(List<CompiledPolicy> compiled) {
         this(compiled, WasmPolicy.DEFAULT_TIMEOUT);
     }
 
     /** @param timeout the bound on one evaluation's wall-clock time */
     public PolicyStage(CompiledPolicy compiled, java.time.Duration timeout) {
-        this.compiled = compiled;
-        this.wasm = new WasmPolicy(compiled, Runtime.getRuntime().availableProcessors(), WasmPolicy.DEFAULT_MAX_PAGES,
-                timeout);
-        this.conftest = new ConftestEvaluator(compiled, wasm);
+        this(List.of(compiled), timeout);
     }
+
+    /** @param timeout the bound on one evaluation's wall-clock time */
+    public PolicyStage(List<CompiledPolicy> compiled, java.time.Duration timeout) {
+        List<Policy> policies = new ArrayList<>();
+        for (CompiledPolicy policy : compiled) {
+            WasmPolicy wasm = new WasmPolicy(policy, Runtime.getRuntime().availableProcessors(),
+                    WasmPolicy.DEFAULT_MAX_PAGES, timeout);
+            policies.add(new Policy(policy, wasm, new ConftestEvaluator(policy, wasm)));
+        }
+        this.policies = List.copyOf(policies);
+    }
+
+    /**
+     * Below this many declarations they are checked on one thread: each thread needs its own instance of the
+     * module, and instantiating one costs as much as a few hundred evaluations.
+     */
+    static final int PARALLEL_FROM = 500;
 
     public List<Finding> check(Catalog catalog) {
-        String data = data(catalog);
-        return catalog.all().parallelStream().flatMap(declaration -> check(declaration, data).stream()).toList();
+        List<Finding> findings = new ArrayList<>();
+        for (Policy policy : policies) {
+            String data = data(policy.compiled(), catalog);
+            var declarations = catalog.size() < PARALLEL_FROM ? catalog.all().stream() : catalog.all().parallelStream();
+            findings.addAll(declarations.flatMap(declaration -> check(policy, declaration, data).stream()).toList());
+        }
+        return findings;
     }
 
-    private List<Finding> check(Declaration declaration, String data) {
+    private static List<Finding> check(Policy policy, Declaration declaration, String data) {
         String input = declaration.body().toString();
         List<Finding> findings = new ArrayList<>();
-        for (String namespace : compiled.namespaces()) {
+        for (String namespace : policy.compiled().namespaces()) {
             CheckResult result;
             try {
-                result = conftest.check(declaration.file(), namespace, input, data);
+                result = policy.conftest().check(declaration.file(), namespace, input, data);
             } catch (PolicyException e) {
                 // a runaway or aborting policy is a finding about this document, not a failed validation run
                 findings.add(Finding.error("policy.evaluation", declaration.location(), "", "policies of namespace "
@@ -80,7 +106,7 @@ public final class PolicyStage implements AutoCloseable {
     }
 
     /** The policies' own data (e.g. approved templates) with the catalog added under paved.catalog. */
-    private String data(Catalog catalog) {
+    private static String data(CompiledPolicy compiled, Catalog catalog) {
         ObjectNode data = (ObjectNode) JSON.readTree(compiled.data());
         ObjectNode paved = data.has("paved") && data.get("paved").isObject() ? (ObjectNode) data.get("paved")
                 : data.putObject("paved");
@@ -97,6 +123,6 @@ public final class PolicyStage implements AutoCloseable {
 
     @Override
     public void close() {
-        wasm.close();
+        policies.forEach(policy -> policy.wasm().close());
     }
 }

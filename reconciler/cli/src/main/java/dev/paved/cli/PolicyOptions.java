@@ -1,0 +1,87 @@
+package dev.paved.cli;
+
+import dev.paved.core.PavedException;
+import dev.paved.policy.BuiltInLibrary;
+import dev.paved.policy.CompiledPolicy;
+import dev.paved.policy.OpaBinary;
+import dev.paved.policy.PolicyCache;
+import dev.paved.policy.PolicyException;
+import dev.paved.policy.PolicyLoader;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import picocli.CommandLine.Option;
+
+/**
+ * Which policies a check of a platform repo runs: by default the built-in library (compiled into Paved) and the
+ * repo's own {@code policy/} folder (compiled with opa when it changed, see {@link PolicyCache}), plus any given
+ * with {@code --policy}.
+ */
+final class PolicyOptions {
+
+    /** The folder of a platform repo that holds its own policies. */
+    static final String REPO_POLICIES = "policy";
+
+    @Option(names = "--policy", paramLabel = "PATH", description = "Also check every declaration against these"
+            + " Conftest-style policies: a directory of Rego (compiled with opa, cached) or a bundle built with"
+            + " 'paved policy build' (repeatable).")
+    List<Path> extra = new ArrayList<>();
+
+    @Option(names = "--no-builtin-policies", description = "Do not run Paved's built-in policy library.")
+    boolean noBuiltin;
+
+    @Option(names = "--no-repo-policies", description = "Do not run the policies in the repo's policy/ folder.")
+    boolean noRepo;
+
+    @Option(names = "--no-policies", description = "Run no policies at all: schemas and reference rules only.")
+    boolean none;
+
+    /** The compiled policies to run over the repo, in order: built-in, the repo's, then --policy ones. */
+    List<CompiledPolicy> load(Path repo, Terminal terminal) {
+        if (none && !extra.isEmpty()) {
+            throw new PavedException("--no-policies and --policy contradict each other; use one");
+        }
+        if (none) {
+            return List.of();
+        }
+        PolicyLoader loader = loader(terminal);
+        List<CompiledPolicy> policies = new ArrayList<>();
+        try {
+            if (!noBuiltin) {
+                policies.add(BuiltInLibrary.load().policy());
+            }
+            Path repoPolicies = repo.resolve(REPO_POLICIES);
+            if (!noRepo && hasRego(repoPolicies)) {
+                policies.add(loader.load(repoPolicies));
+            }
+            for (Path path : extra) {
+                policies.add(loader.load(path));
+            }
+        } catch (PolicyException e) {
+            throw new PavedException(e.getMessage(), e);
+        }
+        return policies;
+    }
+
+    /** Whether the folder exists and holds Rego modules other than tests: a folder of other files is not policies. */
+    private static boolean hasRego(Path folder) {
+        if (!Files.isDirectory(folder)) {
+            return false;
+        }
+        try (Stream<Path> files = Files.walk(folder)) {
+            return files.map(f -> f.getFileName().toString())
+                    .anyMatch(name -> name.endsWith(".rego") && !name.endsWith("_test.rego"));
+        } catch (IOException e) {
+            throw new PavedException("list " + folder + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Bundles as they are, directories compiled through the cache the environment names; opa found lazily. */
+    static PolicyLoader loader(Terminal terminal) {
+        return new PolicyLoader(PolicyCache.location(terminal.env()).map(PolicyCache::new),
+                () -> OpaBinary.locate(terminal.env()));
+    }
+}
