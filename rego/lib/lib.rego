@@ -115,9 +115,26 @@ image_problem(image) := "has neither a tag nor a digest" if {
 # --- secrets -----------------------------------------------------------------------------------------
 
 # A variable whose name says it holds a secret: one of these words, as a whole `_`-separated word...
+# (Plain string functions rather than a regular expression: compiled to WebAssembly, a regular expression
+# is compiled again on every evaluation, which made this the most expensive rule of the library.)
 secret_name(var) if {
-	regex.match(`(^|_)(PASSWORD|PASSWD|PASSPHRASE|SECRET|TOKEN|API_?KEY|PRIVATE_KEY|ACCESS_KEY|CREDENTIALS?)(_|$)`, upper(var))
+	words := split(upper(var), "_")
+	has_secret_word(words)
 	not setting_about_secret(var)
+}
+
+secret_words := {"PASSWORD", "PASSWD", "PASSPHRASE", "SECRET", "TOKEN", "APIKEY", "CREDENTIAL", "CREDENTIALS"}
+
+secret_word_pairs := {["API", "KEY"], ["PRIVATE", "KEY"], ["ACCESS", "KEY"]}
+
+has_secret_word(words) if {
+	some word in words
+	word in secret_words
+}
+
+has_secret_word(words) if {
+	some i, word in words
+	[word, words[i + 1]] in secret_word_pairs
 }
 
 # ...unless its last word says it is a setting about a secret, not the secret itself
@@ -136,7 +153,15 @@ setting_about_secret(var) if {
 literal_value(value) if {
 	is_string(value)
 	value != ""
-	not regex.match(`\$\{dependencies\.[^}]+\}`, value)
+	not refers_to_dependency(value)
+}
+
+# The value contains `${dependencies.` followed by at least one character other than `}` and then a `}`.
+refers_to_dependency(value) if {
+	parts := split(value, "${dependencies.")
+	some k, _ in parts
+	k > 0
+	indexof(concat("${dependencies.", array.slice(parts, k, count(parts))), "}") > 0
 }
 
 plaintext_secret(var, value) if {

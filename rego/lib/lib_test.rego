@@ -69,6 +69,16 @@ secret_name_cases := {
 	"SSH_PRIVATE_KEY": true,
 	"AWS_SECRET_ACCESS_KEY": true,
 	"GCP_CREDENTIALS": true,
+	"GCP_CREDENTIAL": true,
+	"APP__TOKEN": true,
+	"_PASSWD": true,
+	"API_KEY": true,
+	"ACCESS_KEY": true,
+	"PASSPHRASE_SECRET_TOKEN": true,
+	"KEY_API": false,
+	"PRIVATE_KEYRING": false,
+	"API_KEYS": false,
+	"MY_APIKEY_PATH": false,
 	"TOKEN_TTL": false,
 	"PASSWORD_MIN_LENGTH": false,
 	"OAUTH_TOKEN_URL": false,
@@ -89,6 +99,18 @@ test_literal_value if {
 	not lib.literal_value("${dependencies.db.password}")
 	not lib.literal_value("postgres://app:${dependencies.db.password}@db")
 	not lib.literal_value("")
+}
+
+# The same verdicts as the regular expression `\$\{dependencies\.[^}]+\}` the rule used to be written with.
+test_literal_value_edges if {
+	lib.literal_value("${dependencies.}")
+	lib.literal_value("${dependencies.db")
+	lib.literal_value("${dependencies}")
+	lib.literal_value("$ {dependencies.db.host}")
+	not lib.literal_value("${dependencies.}${dependencies.db.host}")
+	not lib.literal_value("${dependencies.${dependencies.x}")
+	not lib.literal_value("${dependencies.a}}")
+	not lib.literal_value("prefix ${dependencies.db.host} suffix")
 }
 
 test_pointer_escapes_slash_and_tilde if {

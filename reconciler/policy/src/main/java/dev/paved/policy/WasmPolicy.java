@@ -3,6 +3,7 @@ package dev.paved.policy;
 import com.styra.opa.wasm.OpaPolicy;
 import dev.paved.policy.builtins.HostBuiltins;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Executors;
@@ -38,6 +39,11 @@ public final class WasmPolicy implements AutoCloseable {
     private final AtomicInteger created = new AtomicInteger();
     private final int size;
     private final Duration timeout;
+    /**
+     * Entrypoint name → id, the same for every instance of the module. Read once: the SDK's lookup by name dumps
+     * the module's whole entrypoint table to JSON and parses it again on every call.
+     */
+    private volatile Map<String, Integer> entrypoints;
     private final ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "paved-policy-watchdog");
         thread.setDaemon(true);
@@ -73,7 +79,7 @@ public final class WasmPolicy implements AutoCloseable {
                 instance.data()[0] = data;
             }
             instance.builtins().startEvaluation();
-            String result = instance.policy().entrypoint(entrypoint).input(input).evaluate();
+            String result = instance.policy().entrypoint(entrypointId(instance, entrypoint)).input(input).evaluate();
             healthy = true;
             return result;
         } catch (RuntimeException e) {
@@ -94,6 +100,19 @@ public final class WasmPolicy implements AutoCloseable {
                 created.decrementAndGet();
             }
         }
+    }
+
+    private int entrypointId(Instance instance, String entrypoint) {
+        Map<String, Integer> ids = entrypoints;
+        if (ids == null) {
+            ids = Map.copyOf(instance.policy().entrypoints());
+            entrypoints = ids;
+        }
+        Integer id = ids.get(entrypoint);
+        if (id == null) {
+            throw new PolicyException("the compiled policy has no entrypoint " + entrypoint);
+        }
+        return id;
     }
 
     private Instance borrow() {
