@@ -9,6 +9,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -38,10 +39,17 @@ class ValidateCommandTest {
         return new Run(code, out.toString(), err.toString());
     }
 
+    /**
+     * Compiled repo policies (the sample's policy/) are cached here, shared by every test of the module, as a
+     * person's cache is shared by their runs: each run would otherwise compile them with opa again.
+     */
+    static final Map<String, String> CACHED_POLICIES = Map.of("PAVED_CACHE_DIR",
+            Path.of("target", "test-policy-cache").toAbsolutePath().toString());
+
     static Run run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        return run(Main.plainTerminal(new PrintWriter(out), new PrintWriter(err)), out, err, args);
+        return run(new Terminal(new PrintWriter(out), new PrintWriter(err), CACHED_POLICIES, false), out, err, args);
     }
 
     @Test
@@ -117,7 +125,9 @@ class ValidateCommandTest {
     private static Run runOn(Map<String, String> env, boolean interactive, Path repo, String... extra) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        Terminal terminal = new Terminal(new PrintWriter(out), new PrintWriter(err), env, interactive);
+        Map<String, String> withCache = new HashMap<>(CACHED_POLICIES);
+        withCache.putAll(env);
+        Terminal terminal = new Terminal(new PrintWriter(out), new PrintWriter(err), withCache, interactive);
         String[] args = Stream.concat(Stream.of("validate", repo.toString()), Stream.of(extra)).toArray(String[]::new);
         return run(terminal, out, err, args);
     }
