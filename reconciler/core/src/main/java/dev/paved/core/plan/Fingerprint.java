@@ -1,5 +1,6 @@
 package dev.paved.core.plan;
 
+import dev.paved.core.resolve.KeyOrder;
 import dev.paved.provider.ResourceKey;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -24,8 +25,7 @@ final class Fingerprint {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-        ResourceKey[] keys = observed.instances().keySet().toArray(ResourceKey[]::new);
-        java.util.Arrays.parallelSort(keys);
+        ResourceKey[] keys = KeyOrder.sorted(observed.instances().keySet(), key -> key).toArray(ResourceKey[]::new);
         // the deep hashes and the texts are the costly part: computed in parallel, digested in key order
         byte[][] parts = new byte[keys.length][];
         java.util.stream.IntStream.range(0, keys.length).parallel().forEach(i -> parts[i] = part(keys[i], observed));
