@@ -21,6 +21,8 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tools.jackson.core.TokenStreamFactory;
+import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -46,7 +48,12 @@ public final class DeclarationCache {
 
     private static final Logger log = LoggerFactory.getLogger(DeclarationCache.class);
     private static final byte[] MAGIC = "paved-declarations-1\n".getBytes(StandardCharsets.US_ASCII);
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    /**
+     * Property names are not canonicalised: declarations are full of names seen in one file only (services,
+     * variables), and a shared symbol table copied by every parser that adds a name costs more than it saves.
+     */
+    private static final JsonMapper JSON = JsonMapper.builder(JsonFactory.builder()
+            .disable(TokenStreamFactory.Feature.CANONICALIZE_PROPERTY_NAMES).build()).build();
 
     private final Path file;
     private final String build;
