@@ -13,7 +13,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.MissingNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -30,6 +32,8 @@ public final class Planner {
     }
 
     public Plan plan(String revision, DesiredState desired, Observed observed, PlanContext context, Options options) {
+        // the fingerprint depends on live state only: digested meanwhile, on another core
+        CompletableFuture<String> fingerprint = CompletableFuture.supplyAsync(() -> Fingerprint.of(observed));
         Map<ResourceKey, Binding> bindings = desired.byKey();
         Map<ResourceKey, Integer> levels = Levels.of(bindings);
         // each change depends only on its own binding and live state: computed in parallel
@@ -39,13 +43,10 @@ public final class Planner {
         List<Finding> findings = new ArrayList<>();
         Set<String> guarded = new TreeSet<>();
         Set<String> environments = desired.environments();
-        List<ResourceKey> undesired = new ArrayList<>();
-        for (ResourceKey key : observed.resources().keySet()) {
+        List<ResourceKey> undesired = new ArrayList<>(observed.resources().keySet().parallelStream().filter(key -> {
             Binding binding = bindings.get(key);
-            if (binding == null || !binding.instance().equals(observed.instances().get(key))) {
-                undesired.add(key);
-            }
-        }
+            return binding == null || !binding.instance().equals(observed.instances().get(key));
+        }).toList());
         undesired.sort(null);
         for (ResourceKey key : undesired) {
             LiveResource live = observed.resources().get(key);
@@ -68,7 +69,7 @@ public final class Planner {
                     "refusing to delete every resource of environment '" + environment + "': the platform repo"
                             + " declares nothing for it; declare something or remove the resources by hand"));
         }
-        return new Plan(revision, Fingerprint.of(observed), ordered(changes, levels), orphans, findings);
+        return new Plan(revision, fingerprint.join(), ordered(changes, levels), orphans, findings);
     }
 
     private static Change change(Binding binding, Observed observed, PlanContext context) {
@@ -144,23 +145,26 @@ public final class Planner {
 
     /**
      * Creates and updates in dependency order; deletes last, workloads before what they used; by key within
-     * each of those. Each change's rank is looked up once rather than in every comparison.
+     * each of those. Changes come mostly in key order already (desired ones as the bindings are, then deletes),
+     * so they are put in rank buckets in the order they come, and a bucket is sorted only if it is not in order.
      */
     private static List<Change> ordered(List<Change> changes, Map<ResourceKey, Integer> levels) {
-        record Ranked(int rank, Change change) {
-        }
-        List<Ranked> ranked = new ArrayList<>(changes.size());
+        Map<Integer, List<Change>> buckets = new TreeMap<>();
         for (Change change : changes) {
             int rank = change.action() == Action.DELETE
                     ? Integer.MAX_VALUE - ("workload".equals(change.key().type()) ? 1 : 0)
                     : levels.getOrDefault(change.key(), 0);
-            ranked.add(new Ranked(rank, change));
+            buckets.computeIfAbsent(rank, r -> new ArrayList<>()).add(change);
         }
-        ranked.sort((a, b) -> a.rank() != b.rank() ? Integer.compare(a.rank(), b.rank())
-                : a.change().key().compareTo(b.change().key()));
-        List<Change> ordered = new ArrayList<>(ranked.size());
-        for (Ranked r : ranked) {
-            ordered.add(r.change());
+        List<Change> ordered = new ArrayList<>(changes.size());
+        for (List<Change> bucket : buckets.values()) {
+            for (int i = 1; i < bucket.size(); i++) {
+                if (bucket.get(i - 1).key().compareTo(bucket.get(i).key()) > 0) {
+                    bucket.sort((a, b) -> a.key().compareTo(b.key()));
+                    break;
+                }
+            }
+            ordered.addAll(bucket);
         }
         return ordered;
     }
@@ -170,11 +174,14 @@ public final class Planner {
         private Levels() {
         }
 
+        /** Levels of the resources that depend on something; the others (most) are absent, at level 0. */
         static Map<ResourceKey, Integer> of(Map<ResourceKey, Binding> bindings) {
-            Map<ResourceKey, Integer> levels = new HashMap<>(bindings.size() * 2);
+            Map<ResourceKey, Integer> levels = new HashMap<>();
             Set<ResourceKey> visiting = new java.util.HashSet<>();
-            for (ResourceKey key : bindings.keySet()) {
-                level(key, bindings, levels, visiting);
+            for (Binding binding : bindings.values()) {
+                if (!binding.dependsOn().isEmpty()) {
+                    level(binding.key(), bindings, levels, visiting);
+                }
             }
             return levels;
         }
@@ -186,8 +193,7 @@ public final class Planner {
                 return known;
             }
             Binding binding = bindings.get(key);
-            if (binding == null || binding.dependsOn().isEmpty()) { // most resources: no set to keep
-                levels.put(key, 0);
+            if (binding == null || binding.dependsOn().isEmpty()) {
                 return 0;
             }
             int level = 0;
