@@ -1,16 +1,20 @@
 package dev.paved.bench;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
  * What a person running {@code paved validate} (or another command) waits for: the whole process, JVM start
  * to exit, measured from the parent. Each run is a new {@code java} process on this JVM's classpath running
- * {@link ProcessProbe}, with the JVM options the {@code paved} launcher uses.
+ * {@link ProcessProbe}, with the JVM options the {@code paved} launcher uses. Like the launcher, the first
+ * (untimed) run records a class data sharing archive that the timed runs map, when the classpath allows one
+ * (jars only: run the harness from the bench jar, as the scripts do).
  */
 final class FreshProcessBench {
 
@@ -34,10 +38,17 @@ final class FreshProcessBench {
 
     /** The {@code paved} command line {@code args}: one untimed warm-up, then {@code runs} timed runs. */
     List<ProbeRun> measure(List<String> args, int runs) throws IOException, InterruptedException {
-        run(args, List.of());
+        Path archive = scratch.resolve("probe.jsa").toAbsolutePath();
+        Files.deleteIfExists(archive); // the classes may have changed since it was recorded
+        boolean sharing = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+                .allMatch(entry -> entry.endsWith(".jar"));
+        run(args, sharing ? List.of("-XX:ArchiveClassesAtExit=" + archive, "-Xlog:cds=off", "-Xlog:cds+dynamic=off")
+                : List.of());
+        List<String> options = Files.isRegularFile(archive)
+                ? List.of("-XX:SharedArchiveFile=" + archive, "-Xlog:cds=off", "-Xlog:cds+dynamic=off") : List.of();
         List<ProbeRun> measured = new ArrayList<>(runs);
         for (int i = 0; i < runs; i++) {
-            measured.add(run(args, List.of()));
+            measured.add(run(args, options));
         }
         return measured;
     }

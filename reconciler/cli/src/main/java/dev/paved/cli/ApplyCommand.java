@@ -61,7 +61,7 @@ final class ApplyCommand implements Callable<Integer> {
         ApplyService applier = new ApplyService(new Applier.Options(parallelism, 4, Duration.ofMillis(250)));
         try (ProviderInstances instances = planning.instances(config, terminal.env());
              Journal journal = new Journal(config.stateDir().resolve("journal.jsonl"), Clock.systemUTC())) {
-            PlanService.Result planned = planning.plan(repository, request, instances);
+            PlanService.Result planned = planning.plan(repository, request, config, instances);
             if (!planned.planned() || planned.plan().hasErrors()) {
                 Reports.printPlan(terminal, output, planned);
                 return ExitCodes.FINDINGS;

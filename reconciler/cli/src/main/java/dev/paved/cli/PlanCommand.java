@@ -44,7 +44,7 @@ final class PlanCommand implements Callable<Integer> {
         PavedConfig config = planning.config(terminal.env());
         PlanService.Request request = planning.scope.request();
         try (ProviderInstances instances = planning.instances(config, terminal.env())) {
-            PlanService.Result result = planning.plan(path, request, instances);
+            PlanService.Result result = planning.plan(path, request, config, instances);
             Reports.printPlan(terminal, output, result);
             if (!result.planned() || result.plan().hasErrors()) {
                 return ExitCodes.FINDINGS;

@@ -1,6 +1,7 @@
 package dev.paved.cli;
 
 import dev.paved.core.config.PavedConfig;
+import dev.paved.core.pipeline.DeclarationCache;
 import dev.paved.core.pipeline.PlanService;
 import dev.paved.core.pipeline.ValidationService;
 import dev.paved.core.providers.ProviderInstances;
@@ -8,6 +9,7 @@ import dev.paved.core.source.DirectorySnapshot;
 import java.nio.file.Path;
 import java.util.Map;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /** Everything {@code plan} and {@code apply} share: what to plan, configuration and state, loader limits. */
 final class PlanningOptions {
@@ -29,8 +31,14 @@ final class PlanningOptions {
         return runtime.instances(config, env);
     }
 
-    PlanService.Result plan(Path repository, PlanService.Request request, ProviderInstances instances) {
-        return new PlanService(new ValidationService(load.limits()))
+    @Option(names = "--no-cache", description = "Parse and check every declaration file, even those unchanged"
+            + " since the last run (which are otherwise read back from the state directory's cache).")
+    boolean noCache;
+
+    PlanService.Result plan(Path repository, PlanService.Request request, PavedConfig config,
+                            ProviderInstances instances) {
+        DeclarationCache cache = noCache ? null : DeclarationCache.forRepo(config.stateDir(), repository).orElse(null);
+        return new PlanService(new ValidationService(load.limits(), null, cache))
                 .plan(DirectorySnapshot.open(repository), instances, request);
     }
 }

@@ -66,6 +66,21 @@ class PlanApplyCommandTest {
     }
 
     @Test
+    void aPlanFromCachedDeclarationsIsThePlanFromParsedOnes() throws IOException {
+        paved("apply", repo.toString(), "--auto-approve");
+        edit("release");
+
+        ValidateCommandTest.Run first = paved("plan", repo.toString(), "-o", "json");
+        ValidateCommandTest.Run cached = paved("plan", repo.toString(), "-o", "json");
+        ValidateCommandTest.Run parsed = paved("plan", repo.toString(), "-o", "json", "--no-cache");
+
+        try (Stream<Path> files = Files.list(Path.of(state, "cache"))) {
+            assertThat(files.toList()).hasSize(1);
+        }
+        assertThat(cached.out()).isEqualTo(first.out()).isEqualTo(parsed.out()).contains("\"update\"");
+    }
+
+    @Test
     void aReleaseIsAnUpdateWithFieldLevelChanges() {
         paved("apply", repo.toString(), "--auto-approve");
         edit("release");

@@ -5,6 +5,7 @@ import dev.paved.core.finding.Location;
 import dev.paved.core.finding.Suggestions;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -59,6 +60,33 @@ public final class DeclarationReader {
             noteUnloaded(file, failed.kind(), failed.name(), unloaded);
         }
         return new FileDeclarations(file, declarations, findings, unloaded);
+    }
+
+    /**
+     * The declarations of a file from document trees read before (by {@link #read} and kept, e.g. in a cache),
+     * without parsing the YAML again: the same checks apply, and positions are still computed from
+     * {@code bytes} when a finding needs one. Empty when the trees do not make clean declarations, for the
+     * caller to read the file instead.
+     *
+     * @param documents document index → the document's tree, as {@link #read} gave it
+     */
+    public Optional<FileDeclarations> reload(String file, byte[] bytes, Map<Integer, ObjectNode> documents) {
+        String text;
+        try {
+            text = Utf8.decode(bytes);
+        } catch (LoadProblem problem) {
+            return Optional.empty();
+        }
+        SourcePositions positions = new SourcePositions(text, yaml);
+        List<Declaration> declarations = new ArrayList<>(documents.size());
+        List<Finding> findings = new ArrayList<>();
+        List<DeclaredName> unloaded = new ArrayList<>();
+        documents.forEach((index, body) -> toDeclaration(file, positions, new YamlTreeReader.Document(index, body),
+                declarations, findings, unloaded));
+        if (!findings.isEmpty() || !unloaded.isEmpty() || declarations.size() != documents.size()) {
+            return Optional.empty();
+        }
+        return Optional.of(new FileDeclarations(file, declarations, findings, unloaded));
     }
 
     private void toDeclaration(String file, SourcePositions positions, YamlTreeReader.Document document,

@@ -15,10 +15,10 @@ import dev.paved.core.resolve.DesiredState;
 import dev.paved.provider.ProviderType;
 import dev.paved.provider.ResourceType;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Checks each binding against the provider that will hold it, before anything is observed: the instance's
@@ -27,34 +27,39 @@ import java.util.Optional;
 final class BindingChecker {
 
     private final SchemaRegistry schemas = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
-    private final Map<String, Schema> compiled = new HashMap<>();
+    private final Map<String, Schema> compiled = new ConcurrentHashMap<>();
 
+    /** Bindings are checked independently of each other: in parallel, findings kept in binding order. */
     List<Finding> check(DesiredState desired, ProviderInstances instances, Catalog catalog) {
+        return desired.bindings().parallelStream().flatMap(binding -> check(binding, instances, catalog).stream())
+                .toList();
+    }
+
+    private List<Finding> check(Binding binding, ProviderInstances instances, Catalog catalog) {
+        ProviderType type;
+        try {
+            type = instances.typeOf(binding.instance());
+        } catch (PavedException e) {
+            return List.of(Finding.error("plan.provider", locate(binding, catalog), binding.origin(), e.getMessage()));
+        }
+        String resourceType = binding.key().type();
+        Optional<ResourceType> handled = type.resourceTypes().stream()
+                .filter(t -> t.name().equals(resourceType) || t.name().equals("*")).findFirst();
+        if (handled.isEmpty()) {
+            return List.of(Finding.error("plan.provider", locate(binding, catalog), binding.origin(),
+                    "provider instance '" + binding.instance() + "' is a " + type.id() + " provider, which does"
+                            + " not provision '" + resourceType + "'"));
+        }
+        if ("workload".equals(resourceType)) {
+            return List.of();
+        }
+        Schema schema = compiled.computeIfAbsent(type.id() + "/" + handled.get().name(),
+                k -> schemas.getSchema(handled.get().paramsSchema()));
         List<Finding> findings = new ArrayList<>();
-        for (Binding binding : desired.bindings()) {
-            ProviderType type;
-            try {
-                type = instances.typeOf(binding.instance());
-            } catch (PavedException e) {
-                findings.add(Finding.error("plan.provider", locate(binding, catalog), binding.origin(), e.getMessage()));
-                continue;
-            }
-            String resourceType = binding.key().type();
-            Optional<ResourceType> handled = type.resourceTypes().stream()
-                    .filter(t -> t.name().equals(resourceType) || t.name().equals("*")).findFirst();
-            if (handled.isEmpty()) {
-                findings.add(Finding.error("plan.provider", locate(binding, catalog), binding.origin(),
-                        "provider instance '" + binding.instance() + "' is a " + type.id() + " provider, which does"
-                                + " not provision '" + resourceType + "'"));
-            } else if (!"workload".equals(resourceType)) {
-                Schema schema = compiled.computeIfAbsent(type.id() + "/" + handled.get().name(),
-                        k -> schemas.getSchema(handled.get().paramsSchema()));
-                for (Error error : schema.validate(binding.resource().properties())) {
-                    findings.add(Finding.error("plan.params", locate(binding, catalog), binding.origin(),
-                            type.id() + " " + resourceType + " params: " + error.getMessage()
-                                    .replaceFirst("^\\$[^:]*: ", "")));
-                }
-            }
+        for (Error error : schema.validate(binding.resource().properties())) {
+            findings.add(Finding.error("plan.params", locate(binding, catalog), binding.origin(),
+                    type.id() + " " + resourceType + " params: " + error.getMessage()
+                            .replaceFirst("^\\$[^:]*: ", "")));
         }
         return findings;
     }

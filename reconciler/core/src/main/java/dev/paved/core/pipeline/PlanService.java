@@ -88,25 +88,38 @@ public final class PlanService {
             return new Result(validated, null, null, null);
         }
         Catalog catalog = validated.catalog();
+        long phase = System.nanoTime();
         DesiredState resolved = resolver.resolve(catalog);
+        log.debug("resolved {} resources in {} ms", resolved.bindings().size(), millisSince(phase));
+        phase = System.nanoTime();
         List<Finding> problems = new ArrayList<>(resolved.findings());
         problems.addAll(new BindingChecker().check(resolved, instances, catalog));
+        log.debug("checked {} bindings against their providers in {} ms", resolved.bindings().size(),
+                millisSince(phase));
         if (problems.stream().anyMatch(Finding::isError)) {
             return new Result(validated, new DesiredState(resolved.bindings(), problems), null, null);
         }
         DesiredState desired = new DesiredState(resolved.bindings().stream().filter(b -> inScope(b, request))
                 .toList(), resolved.findings());
+        phase = System.nanoTime();
         LiveStateObserver.Result live = observer.observe(scopes(catalog, request), instances, catalog);
+        log.debug("observed {} live resources in {} ms", live.observed().resources().size(), millisSince(phase));
+        phase = System.nanoTime();
         Observed observed = request.services().isEmpty() ? live.observed() : onlyOwnedBy(live.observed(), request);
         Plan plan = planner.plan(validated.revision() + "@" + validated.digest(), desired, observed,
                 instances, new Planner.Options(request.prune()));
+        log.debug("compared desired with live state in {} ms", millisSince(phase));
         List<Finding> findings = new ArrayList<>(live.findings());
         findings.addAll(plan.findings());
         plan = new Plan(plan.revision(), plan.fingerprint(), plan.changes(), plan.orphans(), findings);
         log.debug("planned {} changes over {} resources in {} ms", plan.changes().stream()
                 .filter(c -> c.action().changes()).count(), plan.changes().size(),
-                (System.nanoTime() - started) / 1_000_000);
+                millisSince(started));
         return new Result(validated, desired, observed, plan);
+    }
+
+    private static long millisSince(long started) {
+        return (System.nanoTime() - started) / 1_000_000;
     }
 
     /** With --service, live resources of other services are out of scope: neither changes nor orphans. */

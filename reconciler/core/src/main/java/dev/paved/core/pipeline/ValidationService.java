@@ -33,6 +33,7 @@ public final class ValidationService {
     private final SchemaValidator schemas;
     private final ReferenceValidator references = new ReferenceValidator();
     private final PolicyStage policies;
+    private final DeclarationCache cache;
 
     public ValidationService(LoadLimits limits) {
         this(limits, null);
@@ -40,14 +41,28 @@ public final class ValidationService {
 
     /** @param policies Conftest policies every declaration is checked against, or null for none */
     public ValidationService(LoadLimits limits, PolicyStage policies) {
+        this(limits, policies, null);
+    }
+
+    /**
+     * @param policies Conftest policies every declaration is checked against, or null for none
+     * @param cache    where files loaded cleanly before are remembered, or null to load every file
+     */
+    public ValidationService(LoadLimits limits, PolicyStage policies, DeclarationCache cache) {
         this.reader = new DeclarationReader(limits);
         this.schemas = SchemaValidator.load();
         this.policies = policies;
+        this.cache = cache;
     }
 
     public ValidationResult validate(Snapshot snapshot) {
         long started = System.nanoTime();
-        List<FileOutcome> outcomes = snapshot.files().parallelStream().map(file -> load(snapshot, file)).toList();
+        DeclarationCache.Run cached = cache == null ? null : cache.open(reader.limits());
+        List<FileOutcome> outcomes = snapshot.files().parallelStream().map(file -> load(snapshot, file, cached))
+                .toList();
+        if (cached != null) {
+            cached.save();
+        }
         List<Declaration> declarations = new ArrayList<>();
         List<DeclaredName> unloaded = new ArrayList<>();
         List<Finding> findings = new ArrayList<>(snapshot.findings());
@@ -76,7 +91,7 @@ public final class ValidationService {
     private record FileOutcome(FileDeclarations file, List<Finding> schemaFindings, byte[] digest) {
     }
 
-    private FileOutcome load(Snapshot snapshot, SourceFile file) {
+    private FileOutcome load(Snapshot snapshot, SourceFile file, DeclarationCache.Run cached) {
         if (file.size() > reader.limits().maxFileBytes()) {
             return new FileOutcome(FileDeclarations.refused(reader.tooLarge(file.path(), file.size())), List.of(),
                     Digests.of(file.path() + ":" + file.size()));
@@ -89,11 +104,21 @@ public final class ValidationService {
                     "cannot be read: " + e.getMessage());
             return new FileOutcome(FileDeclarations.refused(unreadable), List.of(), Digests.of(file.path()));
         }
+        byte[] digest = Digests.of(bytes);
+        if (cached != null) {
+            var reloaded = cached.find(digest).flatMap(trees -> reader.reload(file.path(), bytes, trees));
+            if (reloaded.isPresent()) {
+                return new FileOutcome(reloaded.get(), List.of(), digest);
+            }
+        }
         FileDeclarations loaded = reader.read(file.path(), bytes);
         List<Finding> schemaFindings = new ArrayList<>();
         for (Declaration declaration : loaded.declarations()) {
             schemaFindings.addAll(schemas.validate(declaration));
         }
-        return new FileOutcome(loaded, schemaFindings, Digests.of(bytes));
+        if (cached != null && loaded.findings().isEmpty() && loaded.unloaded().isEmpty() && schemaFindings.isEmpty()) {
+            cached.remember(digest, loaded.declarations());
+        }
+        return new FileOutcome(loaded, schemaFindings, digest);
     }
 }

@@ -1,5 +1,6 @@
 package dev.paved.core.plan;
 
+import dev.paved.core.resolve.KeyOrder;
 import dev.paved.provider.ResourceKey;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -24,13 +25,22 @@ final class Fingerprint {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-        ResourceKey[] keys = observed.instances().keySet().toArray(ResourceKey[]::new);
-        java.util.Arrays.sort(keys);
-        java.nio.ByteBuffer hash = java.nio.ByteBuffer.allocate(Integer.BYTES);
-        for (ResourceKey key : keys) {
-            digest.update((key + "@" + observed.instances().get(key) + "=").getBytes(StandardCharsets.UTF_8));
-            digest.update(hash.clear().putInt(observed.resources().get(key).properties().hashCode()).array());
+        ResourceKey[] keys = KeyOrder.sorted(observed.instances().keySet(), key -> key).toArray(ResourceKey[]::new);
+        // the deep hashes and the texts are the costly part: computed in parallel, digested in key order
+        byte[][] parts = new byte[keys.length][];
+        java.util.stream.IntStream.range(0, keys.length).parallel().forEach(i -> parts[i] = part(keys[i], observed));
+        for (byte[] part : parts) {
+            digest.update(part);
         }
         return "sha256:" + HexFormat.of().formatHex(digest.digest());
+    }
+
+    /** {@code key@instance=} in UTF-8, then the deep hash of the properties, big-endian. */
+    private static byte[] part(ResourceKey key, Observed observed) {
+        byte[] text = (key + "@" + observed.instances().get(key) + "=").getBytes(StandardCharsets.UTF_8);
+        byte[] part = java.util.Arrays.copyOf(text, text.length + Integer.BYTES);
+        java.nio.ByteBuffer.wrap(part, text.length, Integer.BYTES)
+                .putInt(observed.resources().get(key).properties().hashCode());
+        return part;
     }
 }

@@ -9,12 +9,13 @@ import dev.paved.provider.DesiredResource;
 import dev.paved.provider.LiveResource;
 import dev.paved.provider.ResourceKey;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.MissingNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -31,6 +32,8 @@ public final class Planner {
     }
 
     public Plan plan(String revision, DesiredState desired, Observed observed, PlanContext context, Options options) {
+        // the fingerprint depends on live state only: digested meanwhile, on another core
+        CompletableFuture<String> fingerprint = CompletableFuture.supplyAsync(() -> Fingerprint.of(observed));
         Map<ResourceKey, Binding> bindings = desired.byKey();
         Map<ResourceKey, Integer> levels = Levels.of(bindings);
         // each change depends only on its own binding and live state: computed in parallel
@@ -40,13 +43,10 @@ public final class Planner {
         List<Finding> findings = new ArrayList<>();
         Set<String> guarded = new TreeSet<>();
         Set<String> environments = desired.environments();
-        List<ResourceKey> undesired = new ArrayList<>();
-        for (ResourceKey key : observed.resources().keySet()) {
+        List<ResourceKey> undesired = new ArrayList<>(observed.resources().keySet().parallelStream().filter(key -> {
             Binding binding = bindings.get(key);
-            if (binding == null || !binding.instance().equals(observed.instances().get(key))) {
-                undesired.add(key);
-            }
-        }
+            return binding == null || !binding.instance().equals(observed.instances().get(key));
+        }).toList());
         undesired.sort(null);
         for (ResourceKey key : undesired) {
             LiveResource live = observed.resources().get(key);
@@ -69,8 +69,7 @@ public final class Planner {
                     "refusing to delete every resource of environment '" + environment + "': the platform repo"
                             + " declares nothing for it; declare something or remove the resources by hand"));
         }
-        changes.sort(order(levels));
-        return new Plan(revision, Fingerprint.of(observed), changes, orphans, findings);
+        return new Plan(revision, fingerprint.join(), ordered(changes, levels), orphans, findings);
     }
 
     private static Change change(Binding binding, Observed observed, PlanContext context) {
@@ -144,12 +143,30 @@ public final class Planner {
         return path.substring(0, end);
     }
 
-    /** Creates and updates in dependency order; deletes last, workloads before what they used. */
-    private static Comparator<Change> order(Map<ResourceKey, Integer> levels) {
-        return Comparator.<Change>comparingInt(c -> c.action() == Action.DELETE ? 1 : 0)
-                .thenComparingInt(c -> c.action() == Action.DELETE
-                        ? ("workload".equals(c.key().type()) ? 0 : 1) : levels.getOrDefault(c.key(), 0))
-                .thenComparing(Change::key);
+    /**
+     * Creates and updates in dependency order; deletes last, workloads before what they used; by key within
+     * each of those. Changes come mostly in key order already (desired ones as the bindings are, then deletes),
+     * so they are put in rank buckets in the order they come, and a bucket is sorted only if it is not in order.
+     */
+    private static List<Change> ordered(List<Change> changes, Map<ResourceKey, Integer> levels) {
+        Map<Integer, List<Change>> buckets = new TreeMap<>();
+        for (Change change : changes) {
+            int rank = change.action() == Action.DELETE
+                    ? Integer.MAX_VALUE - ("workload".equals(change.key().type()) ? 1 : 0)
+                    : levels.getOrDefault(change.key(), 0);
+            buckets.computeIfAbsent(rank, r -> new ArrayList<>()).add(change);
+        }
+        List<Change> ordered = new ArrayList<>(changes.size());
+        for (List<Change> bucket : buckets.values()) {
+            for (int i = 1; i < bucket.size(); i++) {
+                if (bucket.get(i - 1).key().compareTo(bucket.get(i).key()) > 0) {
+                    bucket.sort((a, b) -> a.key().compareTo(b.key()));
+                    break;
+                }
+            }
+            ordered.addAll(bucket);
+        }
+        return ordered;
     }
 
     /** Depth of each desired resource in the dependency graph: 0 for those that depend on nothing. */
@@ -157,11 +174,14 @@ public final class Planner {
         private Levels() {
         }
 
+        /** Levels of the resources that depend on something; the others (most) are absent, at level 0. */
         static Map<ResourceKey, Integer> of(Map<ResourceKey, Binding> bindings) {
             Map<ResourceKey, Integer> levels = new HashMap<>();
             Set<ResourceKey> visiting = new java.util.HashSet<>();
-            for (ResourceKey key : bindings.keySet()) {
-                level(key, bindings, levels, visiting);
+            for (Binding binding : bindings.values()) {
+                if (!binding.dependsOn().isEmpty()) {
+                    level(binding.key(), bindings, levels, visiting);
+                }
             }
             return levels;
         }
@@ -173,8 +193,11 @@ public final class Planner {
                 return known;
             }
             Binding binding = bindings.get(key);
+            if (binding == null || binding.dependsOn().isEmpty()) {
+                return 0;
+            }
             int level = 0;
-            if (binding != null && visiting.add(key)) { // validation forbids cycles; this only guards
+            if (visiting.add(key)) { // validation forbids cycles; this only guards
                 for (ResourceKey dependency : binding.dependsOn()) {
                     level = Math.max(level, 1 + level(dependency, bindings, levels, visiting));
                 }

@@ -2,12 +2,12 @@ package dev.paved.core.resolve;
 
 import dev.paved.core.finding.Finding;
 import dev.paved.provider.ResourceKey;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * Everything the platform repo wants, per environment, as bindings; plus findings for what could not be
@@ -22,11 +22,21 @@ public record DesiredState(List<Binding> bindings, List<Finding> findings) {
     }
 
     public Map<ResourceKey, Binding> byKey() {
-        return bindings.stream().collect(Collectors.toMap(Binding::key, Function.identity()));
+        Map<ResourceKey, Binding> byKey = new HashMap<>(bindings.size() * 4 / 3 + 1);
+        for (Binding binding : bindings) {
+            if (byKey.putIfAbsent(binding.key(), binding) != null) {
+                throw new IllegalStateException("Duplicate key " + binding.key());
+            }
+        }
+        return byKey;
     }
 
     /** The environments that have at least one desired resource. */
     public Set<String> environments() {
-        return bindings.stream().map(b -> b.key().environment()).collect(Collectors.toCollection(TreeSet::new));
+        Set<String> environments = new HashSet<>();
+        for (Binding binding : bindings) {
+            environments.add(binding.key().environment());
+        }
+        return new TreeSet<>(environments);
     }
 }

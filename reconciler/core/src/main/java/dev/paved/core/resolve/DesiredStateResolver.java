@@ -77,8 +77,7 @@ public final class DesiredStateResolver {
                 }
             }
         }
-        bindings.sort(java.util.Comparator.comparing(Binding::key));
-        return new DesiredState(bindings, findings);
+        return new DesiredState(KeyOrder.sorted(bindings, Binding::key), findings);
     }
 
     private void resolveService(Catalog catalog, Declaration service, String environment, Map<String, String> instances,

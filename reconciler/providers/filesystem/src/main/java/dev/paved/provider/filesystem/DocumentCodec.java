@@ -2,6 +2,8 @@ package dev.paved.provider.filesystem;
 
 import java.util.Optional;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.TokenStreamFactory;
+import tools.jackson.core.json.JsonFactory;
 import tools.jackson.core.util.DefaultIndenter;
 import tools.jackson.core.util.DefaultPrettyPrinter;
 import tools.jackson.core.util.Separators;
@@ -17,8 +19,13 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class DocumentCodec {
 
-    /** Immutable once built and thread-safe, as Jackson mappers are. */
-    static final JsonMapper MAPPER = JsonMapper.builder().build();
+    /**
+     * Immutable once built and thread-safe, as Jackson mappers are. Property names are not canonicalised:
+     * properties hold names of one resource only, and observing reads tens of thousands of files, each of
+     * whose parsers would otherwise copy the shared symbol table when it adds a name.
+     */
+    static final JsonMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
+            .disable(TokenStreamFactory.Feature.CANONICALIZE_PROPERTY_NAMES).build()).build();
 
     private static final DefaultIndenter INDENTER = new DefaultIndenter("  ", "\n");
 
