@@ -104,3 +104,21 @@ approved_templates := {
 	"cron-job": {"versions": ["1.3.1", "1.3.2"]},
 	"worker": {"minimum": "2.0.0", "versions": ["1.9.9"]},
 }
+
+# data.paved.referrers for a catalog, derived as Paved derives it (PolicyStage), for tests of the rules that
+# use it.
+referrers_of(cat) := {
+	"teams": {team: {
+		"services": [name | some name, s in cat.services; s.spec.owner == team],
+		"resources": [name | some name, r in cat.resources; r.spec.owner == team],
+		"teams": [name | some name, t in cat.teams; t.spec.parent == team],
+	} |
+		some team, _ in cat.teams
+	},
+	"resources": {resource: {"services": [name | some name, s in cat.services; s.spec.dependencies[_].resource == resource]} |
+		some resource, _ in cat.resources
+	},
+	"services": {service: {"services": [name | some name, s in cat.services; s.spec.dependencies[_].service == service]} |
+		some service, _ in cat.services
+	},
+}

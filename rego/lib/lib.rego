@@ -19,6 +19,21 @@ services := object.get(catalog, "services", {})
 
 resources := object.get(catalog, "resources", {})
 
+# Who refers to each declaration, which Paved computes once per run alongside the catalog:
+# {"teams": {team: {"services": [owned], "resources": [owned], "teams": [children]}},
+#  "services": {name: {"services": [dependents]}}, "resources": {name: {"services": [dependents]}}}.
+# A rule that asks "does anything refer to this?" looks here in constant time instead of scanning the
+# catalog once per declaration (quadratic over a large repo). Without it (a catalog given by hand), such a
+# rule scans the catalog.
+default referrers := {}
+
+referrers := data.paved.referrers
+
+referrers_known if data.paved.referrers
+
+# The names of the `by` declarations that refer to the `kind` declaration `name`; empty when there are none.
+referred_by(kind, name, by) := object.get(object.get(object.get(referrers, kind, {}), name, {}), by, [])
+
 # Golden-path templates the platform team supports (rego/data.yaml); null when no such data is loaded.
 default approved_templates := null
 
@@ -118,10 +133,15 @@ image_problem(image) := "has neither a tag nor a digest" if {
 # (Plain string functions rather than a regular expression: compiled to WebAssembly, a regular expression
 # is compiled again on every evaluation, which made this the most expensive rule of the library.)
 secret_name(var) if {
-	words := split(upper(var), "_")
-	has_secret_word(words)
+	name := upper(var)
+	some fragment in secret_fragments # a cheap first look: most names contain none of these
+	contains(name, fragment)
+	has_secret_word(split(name, "_"))
 	not setting_about_secret(var)
 }
+
+# Every secret word contains one of these.
+secret_fragments := ["PASS", "SECRET", "TOKEN", "KEY", "CREDENTIAL"]
 
 secret_words := {"PASSWORD", "PASSWD", "PASSPHRASE", "SECRET", "TOKEN", "APIKEY", "CREDENTIAL", "CREDENTIALS"}
 

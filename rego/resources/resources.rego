@@ -46,4 +46,9 @@ warn_unused contains result if {
 	}
 }
 
-used(resource) if lib.services[_].spec.dependencies[_].resource == resource
+used(resource) if count(lib.referred_by("resources", resource, "services")) > 0
+
+used(resource) if {
+	not lib.referrers_known
+	lib.services[_].spec.dependencies[_].resource == resource
+}

@@ -58,3 +58,17 @@ test_unused_warns_when_no_service_depends_on_it if {
 test_unused_is_silent_without_the_catalog if {
 	count(resources.warn_unused) == 0 with input as resource({"metadata": {"name": "old-topic"}})
 }
+
+test_unused_with_referrers_passes_when_a_service_depends_on_it if {
+	count(resources.warn_unused) == 0 with input as fixtures.resource
+		with data.paved.catalog as catalog
+		with data.paved.referrers as fixtures.referrers_of(catalog)
+}
+
+test_unused_with_referrers_warns_when_no_service_depends_on_it if {
+	orphan := resource({"metadata": {"name": "old-topic"}})
+	results := resources.warn_unused with input as orphan
+		with data.paved.catalog as catalog
+		with data.paved.referrers as fixtures.referrers_of(catalog)
+	fixtures.rules(results) == {"PAVED-RES-003"}
+}

@@ -31,8 +31,23 @@ warn_unused contains result if {
 	}
 }
 
-owns_something(team) if lib.services[_].spec.owner == team
+owns_something(team) if count(lib.referred_by("teams", team, "services")) > 0
 
-owns_something(team) if lib.resources[_].spec.owner == team
+owns_something(team) if count(lib.referred_by("teams", team, "resources")) > 0
 
-has_children(team) if lib.teams[_].spec.parent == team
+owns_something(team) if {
+	not lib.referrers_known
+	lib.services[_].spec.owner == team
+}
+
+owns_something(team) if {
+	not lib.referrers_known
+	lib.resources[_].spec.owner == team
+}
+
+has_children(team) if count(lib.referred_by("teams", team, "teams")) > 0
+
+has_children(team) if {
+	not lib.referrers_known
+	lib.teams[_].spec.parent == team
+}

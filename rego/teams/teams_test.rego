@@ -48,3 +48,27 @@ test_unused_warns_for_a_team_with_nothing if {
 test_unused_is_silent_without_the_catalog if {
 	count(teams.warn_unused) == 0 with input as catalog.teams.data
 }
+
+# The same verdicts from data.paved.referrers, which Paved provides with the catalog.
+
+test_unused_with_referrers_passes_for_an_owner_a_parent_and_a_resource_owner if {
+	owned := json.patch(catalog, [{"op": "replace", "path": "/resources/payment-events/spec/owner", "value": "data"}])
+	every team in [fixtures.team, catalog.teams.commerce, catalog.teams.data] {
+		count(teams.warn_unused) == 0 with input as team
+			with data.paved.catalog as owned
+			with data.paved.referrers as fixtures.referrers_of(owned)
+	}
+}
+
+test_unused_with_referrers_warns_for_a_team_with_nothing if {
+	results := teams.warn_unused with input as catalog.teams.data
+		with data.paved.catalog as catalog
+		with data.paved.referrers as fixtures.referrers_of(catalog)
+	fixtures.rules(results) == {"PAVED-TEAM-002"}
+}
+
+test_unused_trusts_referrers_over_a_scan if {
+	count(teams.warn_unused) == 0 with input as catalog.teams.data
+		with data.paved.catalog as catalog
+		with data.paved.referrers as {"teams": {"data": {"services": ["somewhere"]}}}
+}

@@ -105,7 +105,10 @@ public final class PolicyStage implements AutoCloseable {
         return new Finding(rule, severity, declaration.locate(pointer), pointer, result.message());
     }
 
-    /** The policies' own data (e.g. approved templates) with the catalog added under paved.catalog. */
+    /**
+     * The policies' own data (e.g. approved templates) with the catalog added under paved.catalog and who refers
+     * to each declaration under paved.referrers ({@link Referrers}).
+     */
     private static String data(CompiledPolicy compiled, Catalog catalog) {
         ObjectNode data = (ObjectNode) JSON.readTree(compiled.data());
         ObjectNode paved = data.has("paved") && data.get("paved").isObject() ? (ObjectNode) data.get("paved")
@@ -118,6 +121,7 @@ public final class PolicyStage implements AutoCloseable {
                 declarations.set(name, body);
             }
         }
+        paved.set("referrers", Referrers.of(catalog));
         return data.toString();
     }
 

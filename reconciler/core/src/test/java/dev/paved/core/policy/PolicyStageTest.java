@@ -39,4 +39,23 @@ class PolicyStageTest {
                     assertThat(f.pointer()).isEqualTo("/metadata");
                 }).hasSize(2);
     }
+
+    @Test
+    void policiesAreToldWhoRefersToEachDeclaration() {
+        var compiled = new PolicyCompiler(OpaBinary.locate(System.getenv()))
+                .compile(Golden.sourceResource("fixtures/policies/referrers"));
+        ValidationResult result;
+        try (PolicyStage policies = new PolicyStage(compiled)) {
+            result = new ValidationService(LoadLimits.DEFAULTS, policies)
+                    .validate(DirectorySnapshot.open(Golden.sourceResource("fixtures/base")));
+        }
+
+        assertThat(result.findings()).filteredOn(f -> f.ruleId().startsWith("policy.paved.probe"))
+                .extracting(f -> f.location().file() + " " + f.message()).containsExactlyInAnyOrder(
+                        "teams/platform.yaml {\"resources\":[\"events\"],\"teams\":[\"payments\"]}",
+                        "teams/payments.yaml {\"services\":[\"checkout\",\"ledger\"]}",
+                        "services/ledger.yaml {\"services\":[\"checkout\"]}",
+                        "services/checkout.yaml {}",
+                        "resources/events.yaml {\"services\":[\"checkout\"]}");
+    }
 }
