@@ -79,7 +79,10 @@ public final class ConftestEvaluator {
 
     private static List<PolicyResult> results(String rule, JsonNode values) {
         List<PolicyResult> results = new ArrayList<>();
-        for (JsonNode value : values) {
+        List<JsonNode> ordered = new ArrayList<>();
+        values.forEach(ordered::add);
+        ordered.sort(RegoOrder.INSTANCE); // wasm gives a set's members in no particular order; Conftest in OPA's
+        for (JsonNode value : ordered) {
             if (value.isString()) {
                 results.add(new PolicyResult(rule, value.asString(), JsonNodeFactory.instance.objectNode()));
             } else if (value instanceof ObjectNode object) {
