@@ -9,7 +9,8 @@ import java.util.Map;
  * @param wasm   the module
  * @param rules  namespace (e.g. {@code paved.services}) → the Conftest rules it defines (deny, warn, violation
  *               and their {@code _suffix} forms, and exception) with how many definitions (bodies) each has,
- *               which Conftest's success counting needs; each rule is an entrypoint of the module. Every package
+ *               which Conftest's success counting needs, in the order of the sources; each rule is an entrypoint
+ *               of the module. Every package
  *               of the sources is a namespace, tests included, as Conftest lists them; a package of helpers or
  *               tests defines no rules
  * @param data   the bundle's data document (JSON), e.g. from {@code data.yaml} files in the directory

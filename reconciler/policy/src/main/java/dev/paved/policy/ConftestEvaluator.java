@@ -52,7 +52,7 @@ public final class ConftestEvaluator {
         List<PolicyResult> warnings = new ArrayList<>();
         List<String> exceptions = new ArrayList<>();
         int definitions = 0;
-        for (Map.Entry<String, Integer> rule : new java.util.TreeMap<>(rules).entrySet()) {
+        for (Map.Entry<String, Integer> rule : rules.entrySet()) { // in source order, as Conftest takes them
             String name = rule.getKey();
             boolean failure = FAILURE.matcher(name).matches();
             if (!failure && !WARNING.matcher(name).matches()) {

@@ -8,6 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -140,12 +142,13 @@ public final class PolicyCompiler {
                 String name = rule.path("head").path("name").asText(
                         rule.path("head").path("ref").path(0).path("value").asText(""));
                 if (CONFTEST_RULE.matcher(name).matches()) {
-                    found.computeIfAbsent(namespace, k -> new TreeMap<>()).merge(name, 1, Integer::sum);
+                    // in the order of the sources, as Conftest evaluates (and so reports) a module's rules
+                    found.computeIfAbsent(namespace, k -> new LinkedHashMap<>()).merge(name, 1, Integer::sum);
                 }
             }
         }
         Map<String, Map<String, Integer>> rules = new TreeMap<>();
-        found.forEach((namespace, names) -> rules.put(namespace, Map.copyOf(names)));
+        found.forEach((namespace, names) -> rules.put(namespace, Collections.unmodifiableMap(names)));
         return new Sources(rules, readsConftestData);
     }
 
