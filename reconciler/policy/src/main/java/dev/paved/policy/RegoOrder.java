@@ -1,8 +1,8 @@
 package dev.paved.policy;
 
+import dev.paved.policy.builtins.RegoValues;
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -11,7 +11,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * OPA's order of values ({@code ast.Compare}): null, booleans, numbers, strings, arrays, objects; strings by their
  * UTF-8 bytes, arrays element by element, objects by their sorted keys and the values under them. A partial set
- * rule's results come out of OPA in this order, and Conftest lists them so.
+ * rule's results come out of OPA in this order, and Conftest lists them so. (RegoValues has the same order over
+ * the SDK's Jackson 2 nodes; the evaluator reads results with Jackson 3.)
  */
 final class RegoOrder implements Comparator<JsonNode> {
 
@@ -33,7 +34,7 @@ final class RegoOrder implements Comparator<JsonNode> {
             return new BigDecimal(a.toString()).compareTo(new BigDecimal(b.toString()));
         }
         if (a.isString()) {
-            return compareStrings(a.asString(), b.asString());
+            return RegoValues.compareStrings(a.asString(), b.asString());
         }
         if (a.isArray()) {
             for (int i = 0; i < Math.min(a.size(), b.size()); i++) {
@@ -48,7 +49,7 @@ final class RegoOrder implements Comparator<JsonNode> {
             List<String> aKeys = sortedKeys(a);
             List<String> bKeys = sortedKeys(b);
             for (int i = 0; i < Math.min(aKeys.size(), bKeys.size()); i++) {
-                int c = compareStrings(aKeys.get(i), bKeys.get(i));
+                int c = RegoValues.compareStrings(aKeys.get(i), bKeys.get(i));
                 if (c == 0) {
                     c = compare(a.get(aKeys.get(i)), b.get(bKeys.get(i)));
                 }
@@ -78,12 +79,7 @@ final class RegoOrder implements Comparator<JsonNode> {
 
     private static List<String> sortedKeys(JsonNode object) {
         List<String> keys = new ArrayList<>(object.properties().stream().map(Map.Entry::getKey).toList());
-        keys.sort(RegoOrder::compareStrings);
+        keys.sort(RegoValues::compareStrings);
         return keys;
-    }
-
-    /** Go compares strings byte-wise in UTF-8, which is code point order. */
-    static int compareStrings(String a, String b) {
-        return Arrays.compare(a.codePoints().toArray(), b.codePoints().toArray());
     }
 }

@@ -1,6 +1,7 @@
 package dev.paved.policy.output;
 
 import dev.paved.policy.CheckResult;
+import dev.paved.policy.builtins.GoQuote;
 import dev.paved.policy.output.ConftestResult.Location;
 import java.nio.file.Path;
 import java.util.List;
@@ -17,9 +18,9 @@ final class GithubRenderer implements Renderer {
         StringBuilder out = new StringBuilder();
         for (CheckResult check : results) {
             Location file = new Location(check.file(), "1");
-            out.append("::group::Testing ").append(GoQuote.quote(check.file())).append(" against ")
+            out.append("::group::Testing ").append(GoQuote.quote(check.file(), false)).append(" against ")
                     .append(Totals.of(check).tests()).append(" policies in namespace ")
-                    .append(GoQuote.quote(check.namespace())).append('\n');
+                    .append(GoQuote.quote(check.namespace(), false)).append('\n');
             ConftestResult.failures(check).forEach(r -> annotate("error", file, r, options, out));
             ConftestResult.warnings(check).forEach(r -> annotate("warning", file, r, options, out));
             ConftestResult.exceptions(check).forEach(r -> annotate("notice", file, r, options, out));

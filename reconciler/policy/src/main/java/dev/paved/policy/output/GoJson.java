@@ -1,6 +1,6 @@
 package dev.paved.policy.output;
 
-import java.util.Comparator;
+import dev.paved.policy.builtins.RegoValues;
 import java.util.Map;
 import java.util.TreeMap;
 import tools.jackson.databind.JsonNode;
@@ -10,28 +10,12 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * JSON written as Go's {@code encoding/json} writes it, so that Conftest's json and sarif outputs can be matched
- * byte for byte: {@code <}, {@code >} and {@code &} escaped as {@code \u003c} etc., {@code \b} and {@code \f} as
- * such, no space after {@code :} when compact, and {@code json.Indent}'s layout ({@code "key": value}, empty
- * arrays and objects as {@code []} and {@code {}}) when indented. Object fields are written in node order; Go
- * writes a map's keys sorted, which {@link #sortedKeys} gives.
+ * byte for byte: {@code <}, {@code >}, {@code &}, U+2028 and U+2029 escaped as {@code \\u} sequences, backspace
+ * and form feed as {@code \\b} and {@code \\f}, no space after {@code :} when compact, and {@code json.Indent}'s
+ * layout ({@code "key": value}, empty arrays and objects as {@code []} and {@code {}}) when indented. Object fields
+ * are written in node order; Go writes a map's keys sorted (by their UTF-8 bytes), which {@link #sortedKeys} gives.
  */
 final class GoJson {
-
-    /** Go compares map keys byte-wise in UTF-8, which is code point order. */
-    private static final Comparator<String> GO_KEY_ORDER = (a, b) -> {
-        int i = 0;
-        int j = 0;
-        while (i < a.length() && j < b.length()) {
-            int x = a.codePointAt(i);
-            int y = b.codePointAt(j);
-            if (x != y) {
-                return Integer.compare(x, y);
-            }
-            i += Character.charCount(x);
-            j += Character.charCount(y);
-        }
-        return Integer.compare(a.length() - i, b.length() - j);
-    };
 
     private GoJson() {
     }
@@ -53,7 +37,7 @@ final class GoJson {
     /** A copy of the node with every object's keys in Go's map order (as a {@code map[string]any} marshals). */
     static JsonNode sortedKeys(JsonNode node) {
         if (node instanceof ObjectNode object) {
-            Map<String, JsonNode> sorted = new TreeMap<>(GO_KEY_ORDER);
+            Map<String, JsonNode> sorted = new TreeMap<>(RegoValues::compareStrings);
             object.properties().forEach(field -> sorted.put(field.getKey(), sortedKeys(field.getValue())));
             ObjectNode copy = JsonNodeFactory.instance.objectNode();
             sorted.forEach(copy::set);
