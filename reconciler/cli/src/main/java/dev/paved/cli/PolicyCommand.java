@@ -9,10 +9,14 @@ import dev.paved.policy.PolicyCompiler;
 import dev.paved.policy.PolicyException;
 import dev.paved.policy.RegoVersion;
 import dev.paved.policy.WasmPolicy;
+import dev.paved.policy.output.OutputFormat;
+import dev.paved.policy.output.RenderOptions;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -71,8 +75,13 @@ final class PolicyCommand {
         private String parser;
 
         @Option(names = {"-o", "--output"}, defaultValue = "stdout", paramLabel = "FORMAT",
-                description = "Output format: stdout or json (default: ${DEFAULT-VALUE}).")
-        private String format;
+                converter = FormatConverter.class, description = "Output format: stdout, json, tap, table, junit,"
+                + " github, azuredevops, sarif (Conftest's), or markdown (default: ${DEFAULT-VALUE}).")
+        private OutputFormat format;
+
+        @Option(names = "--no-color", description = "No colour in the stdout format (as Conftest, it colours"
+                + " otherwise, unless NO_COLOR is set).")
+        private boolean noColor;
 
         @Parameters(arity = "1..*", paramLabel = "FILE", description = "YAML or JSON files or directories; each"
                 + " YAML document is one input.")
@@ -83,8 +92,8 @@ final class PolicyCommand {
             Terminal terminal = policy.root.terminal();
             try {
                 List<CheckResult> results = check(terminal);
-                terminal.out().print("json".equals(format) ? ConftestReports.json(results)
-                        : ConftestReports.stdout(results));
+                boolean colour = !noColor && terminal.env().getOrDefault("NO_COLOR", "").isEmpty();
+                terminal.out().print(format.render(results, RenderOptions.defaults().withColour(colour)));
                 return noFail ? ExitCodes.OK : conftestExitCode(results);
             } catch (PavedException | PolicyException e) {
                 // as Conftest: an error (a policy that does not compile, an unreadable file) exits 1
@@ -125,6 +134,8 @@ final class PolicyCommand {
                     }
                 }
             }
+            // as Conftest reports them: namespace by namespace, each with its files in order
+            results.sort(Comparator.comparingInt(r -> selected.indexOf(r.namespace())));
             return results;
         }
 
@@ -136,6 +147,18 @@ final class PolicyCommand {
                 return failures ? 2 : warnings ? 1 : 0;
             }
             return failures ? 1 : 0;
+        }
+
+        /** {@code -o}: a format name, or a usage error that lists the formats. */
+        static final class FormatConverter implements CommandLine.ITypeConverter<OutputFormat> {
+            @Override
+            public OutputFormat convert(String value) {
+                try {
+                    return OutputFormat.of(value);
+                } catch (IllegalArgumentException e) {
+                    throw new CommandLine.TypeConversionException(e.getMessage());
+                }
+            }
         }
     }
 }

@@ -3,8 +3,11 @@ package dev.paved.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.paved.core.testing.Golden;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** {@code paved policy test}, a drop-in for {@code conftest test}, with the real opa and wasm on Chicory. */
@@ -27,7 +30,7 @@ class PolicyTestCommandTest {
 
     @Test
     void failuresWarningsAndExceptionsAsConftestReportsThem() {
-        ValidateCommandTest.Run stdout = test();
+        ValidateCommandTest.Run stdout = test("--no-color");
         ValidateCommandTest.Run json = test("-o", "json");
 
         assertThat(stdout.exitCode()).as(stdout.err()).isEqualTo(ExitCodes.FINDINGS);
@@ -38,10 +41,43 @@ class PolicyTestCommandTest {
     @Test
     void exitCodesFollowConftest() {
         assertThat(test("--no-fail").exitCode()).isEqualTo(ExitCodes.OK);
-        ValidateCommandTest.Run clean = ValidateCommandTest.run("policy", "test", "-p",
+        ValidateCommandTest.Run clean = ValidateCommandTest.run("policy", "test", "--no-color", "-p",
                 FIXTURE.resolve("policy").toString(), FIXTURE.resolve("clean.json").toString());
         assertThat(clean.exitCode()).isEqualTo(ExitCodes.OK);
-        assertThat(clean.out()).isEqualTo("4 tests, 4 passed, 0 warnings, 0 failures, 0 exceptions\n");
+        assertThat(clean.out()).isEqualTo("\n4 tests, 4 passed, 0 warnings, 0 failures, 0 exceptions\n");
+    }
+
+    @Test
+    void stdoutIsColouredAsConftestColoursItUnlessTurnedOff() {
+        String red = "\u001b[31m";
+
+        assertThat(test().out()).contains(red + "FAIL\u001b[0m - ").contains("\u001b[33mWARN\u001b[0m - ")
+                .endsWith(red + "12 tests, 8 passed, 1 warning, 2 failures, 1 exception\u001b[0m\n");
+        assertThat(test("--no-color").out()).doesNotContain("\u001b[");
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        Terminal noColour = new Terminal(new PrintWriter(out), new PrintWriter(err), Map.of("NO_COLOR", "1"), true);
+        ValidateCommandTest.run(noColour, out, err, "policy", "test", "-p", FIXTURE.resolve("policy").toString(),
+                FIXTURE.resolve("apps.yaml").toString());
+        assertThat(out.toString()).contains("FAIL - ").doesNotContain("\u001b[");
+    }
+
+    @Test
+    void aPullRequestCommentInMarkdown() {
+        ValidateCommandTest.Run markdown = test("-o", "markdown");
+
+        assertThat(markdown.exitCode()).isEqualTo(ExitCodes.FINDINGS);
+        Golden.assertMatches(GOLDEN.resolve("comment.md"), markdown.out().replace(FIXTURE.toString(), "FIXTURE"));
+    }
+
+    @Test
+    void anUnknownFormatIsAUsageErrorThatListsTheFormats() {
+        ValidateCommandTest.Run result = test("-o", "xml");
+
+        assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(result.out()).isEmpty();
+        assertThat(result.err()).contains("unknown output format 'xml': use one of stdout, json, tap, table, junit,"
+                + " github, azuredevops, sarif, markdown");
     }
 
     @Test

@@ -6,8 +6,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.TreeMap;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -73,9 +73,10 @@ public final class BundleReader {
             throw new InvalidBundleException(name + ": compiled from Rego " + paved.path("regoVersion").asString("?")
                     + ", but Paved runs Rego " + PolicyBundle.REGO_VERSION + " policies only");
         }
-        Map<String, Map<String, Integer>> rules = new TreeMap<>();
+        // in the manifest's order, which is the sources' (Conftest's order of namespaces and rules)
+        Map<String, Map<String, Integer>> rules = new LinkedHashMap<>();
         for (Map.Entry<String, JsonNode> namespace : paved.path("rules").properties()) {
-            Map<String, Integer> counts = new TreeMap<>();
+            Map<String, Integer> counts = new LinkedHashMap<>();
             namespace.getValue().properties().forEach(rule -> counts.put(rule.getKey(), rule.getValue().asInt()));
             rules.put(namespace.getKey(), counts);
         }

@@ -1,5 +1,7 @@
 package dev.paved.policy;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -9,9 +11,9 @@ import java.util.Map;
  * @param wasm   the module
  * @param rules  namespace (e.g. {@code paved.services}) → the Conftest rules it defines (deny, warn, violation
  *               and their {@code _suffix} forms, and exception) with how many definitions (bodies) each has,
- *               which Conftest's success counting needs; each rule is an entrypoint of the module. Every package
- *               of the sources is a namespace, tests included, as Conftest lists them; a package of helpers or
- *               tests defines no rules
+ *               which Conftest's success counting needs, namespaces and rules in the order of the sources (files
+ *               in path order); each rule is an entrypoint of the module. Every package of the sources is a
+ *               namespace, tests included, as Conftest lists them; a package of helpers or tests defines no rules
  * @param data   the bundle's data document (JSON), e.g. from {@code data.yaml} files in the directory
  * @param readsConftestData whether a policy may read {@code data.conftest}, where Conftest puts the input's
  *               file name and directory ({@code data.conftest.file}); only then is it set for every file
@@ -33,12 +35,12 @@ public record CompiledPolicy(byte[] wasm, Map<String, Map<String, Integer>> rule
     }
 
     public CompiledPolicy {
-        rules = Map.copyOf(rules);
+        rules = Collections.unmodifiableMap(new LinkedHashMap<>(rules));
     }
 
-    /** The namespaces, sorted. */
+    /** The namespaces in the order of the sources (files in path order), as Conftest's --all-namespaces lists them. */
     public List<String> namespaces() {
-        return rules.keySet().stream().sorted().toList();
+        return List.copyOf(rules.keySet());
     }
 
     /** The module entrypoint of a rule: {@code paved/services/deny_image_pinned}. */

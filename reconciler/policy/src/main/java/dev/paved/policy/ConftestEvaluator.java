@@ -52,7 +52,7 @@ public final class ConftestEvaluator {
         List<PolicyResult> warnings = new ArrayList<>();
         List<String> exceptions = new ArrayList<>();
         int definitions = 0;
-        for (Map.Entry<String, Integer> rule : new java.util.TreeMap<>(rules).entrySet()) {
+        for (Map.Entry<String, Integer> rule : rules.entrySet()) { // in source order, as Conftest takes them
             String name = rule.getKey();
             boolean failure = FAILURE.matcher(name).matches();
             if (!failure && !WARNING.matcher(name).matches()) {
@@ -79,7 +79,10 @@ public final class ConftestEvaluator {
 
     private static List<PolicyResult> results(String rule, JsonNode values) {
         List<PolicyResult> results = new ArrayList<>();
-        for (JsonNode value : values) {
+        List<JsonNode> ordered = new ArrayList<>();
+        values.forEach(ordered::add);
+        ordered.sort(RegoOrder.INSTANCE); // wasm gives a set's members in no particular order; Conftest in OPA's
+        for (JsonNode value : ordered) {
             if (value.isString()) {
                 results.add(new PolicyResult(rule, value.asString(), JsonNodeFactory.instance.objectNode()));
             } else if (value instanceof ObjectNode object) {

@@ -8,6 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -108,7 +110,8 @@ public final class PolicyCompiler {
 
     /** Reads every policy source through {@code opa parse}; of tests, only the package line. */
     private Sources parse(Path directory) {
-        Map<String, Map<String, Integer>> found = new TreeMap<>();
+        // namespaces and their rules in the order of the sources, files in path order, as Conftest meets them
+        Map<String, Map<String, Integer>> found = new LinkedHashMap<>();
         boolean readsConftestData = false;
         List<Path> sources;
         try (Stream<Path> files = Files.walk(directory)) {
@@ -119,7 +122,7 @@ public final class PolicyCompiler {
         for (Path source : sources) {
             if (source.toString().endsWith("_test.rego")) {
                 // Conftest lists the namespaces of tests too; only their package line is needed, not opa parse
-                testPackage(source).ifPresent(namespace -> found.computeIfAbsent(namespace, k -> new TreeMap<>()));
+                testPackage(source).ifPresent(namespace -> found.computeIfAbsent(namespace, k -> new LinkedHashMap<>()));
                 continue;
             }
             JsonNode module;
@@ -134,18 +137,18 @@ public final class PolicyCompiler {
             List<String> path = new ArrayList<>();
             module.path("package").path("path").forEach(term -> path.add(term.path("value").asText()));
             String namespace = String.join(".", path.subList(1, path.size()));
-            found.computeIfAbsent(namespace, k -> new TreeMap<>()); // a package of helpers is a namespace too
+            found.computeIfAbsent(namespace, k -> new LinkedHashMap<>()); // a package of helpers is a namespace too
             readsConftestData |= DataReferences.readsConftest(module);
             for (JsonNode rule : module.path("rules")) {
                 String name = rule.path("head").path("name").asText(
                         rule.path("head").path("ref").path(0).path("value").asText(""));
                 if (CONFTEST_RULE.matcher(name).matches()) {
-                    found.computeIfAbsent(namespace, k -> new TreeMap<>()).merge(name, 1, Integer::sum);
+                    found.computeIfAbsent(namespace, k -> new LinkedHashMap<>()).merge(name, 1, Integer::sum);
                 }
             }
         }
-        Map<String, Map<String, Integer>> rules = new TreeMap<>();
-        found.forEach((namespace, names) -> rules.put(namespace, Map.copyOf(names)));
+        Map<String, Map<String, Integer>> rules = new LinkedHashMap<>();
+        found.forEach((namespace, names) -> rules.put(namespace, Collections.unmodifiableMap(names)));
         return new Sources(rules, readsConftestData);
     }
 

@@ -6,14 +6,14 @@ import java.util.Arrays;
   * Go's {@code strconv.Quote}, {@code QuoteToASCII}, {@code QuoteRune} and {@code IsPrint}: how OPA writes a
   * string inside a composite value and how {@code %q} prints one.
   */
-final class GoQuote {
+public final class GoQuote {
 
     private static final String HEX = "0123456789abcdef";
 
     private GoQuote() {}
 
     /** {@code strconv.Quote(s)}, or {@code strconv.QuoteToASCII(s)} when {@code asciiOnly}. */
-    static String quote(String s, boolean asciiOnly) {
+    public static String quote(String s, boolean asciiOnly) {
         var out = new StringBuilder(s.length() + 2).append('"');
         s.codePoints().forEach(r -> appendEscaped(out, r, '"', asciiOnly));
         return out.append('"').toString();
