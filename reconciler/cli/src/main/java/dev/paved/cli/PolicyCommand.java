@@ -116,26 +116,30 @@ final class PolicyCommand {
                     WasmPolicy.DEFAULT_MAX_PAGES)) {
                 ConftestEvaluator conftest = new ConftestEvaluator(compiled, wasm);
                 if (combine) {
-                    String combined = ConftestInputs.combined(inputs).toString();
-                    for (String namespace : selected) {
-                        results.add(conftest.check("Combined", namespace, combined, dataDocument));
-                    }
-                    return results;
+                    return conftest.check("Combined", selected, ConftestInputs.combined(inputs).toString(), dataDocument);
                 }
-                for (ConftestInputs.Input input : inputs) {
-                    for (String namespace : selected) {
-                        // as Conftest does, the documents of one file make one result per namespace
-                        List<CheckResult> perDocument = new ArrayList<>();
-                        for (JsonNode document : input.documents()) {
-                            perDocument.add(conftest.check(input.path(), namespace, document.toString(),
-                                    dataDocument));
-                        }
-                        results.add(CheckResult.combine(input.path(), namespace, perDocument));
-                    }
-                }
+                // files in parallel (each evaluation borrows an instance of the module), results in file order
+                inputs.parallelStream().map(input -> check(conftest, selected, input, dataDocument)).toList()
+                        .forEach(results::addAll);
             }
             // as Conftest reports them: namespace by namespace, each with its files in order
             results.sort(Comparator.comparingInt(r -> selected.indexOf(r.namespace())));
+            return results;
+        }
+
+        /** As Conftest does, the documents of one file make one result per namespace. */
+        private static List<CheckResult> check(ConftestEvaluator conftest, List<String> namespaces,
+                ConftestInputs.Input input, String data) {
+            List<List<CheckResult>> perDocument = new ArrayList<>();
+            for (JsonNode document : input.documents()) {
+                perDocument.add(conftest.check(input.path(), namespaces, document.toString(), data));
+            }
+            List<CheckResult> results = new ArrayList<>();
+            for (int i = 0; i < namespaces.size(); i++) {
+                int namespace = i;
+                results.add(CheckResult.combine(input.path(), namespaces.get(i),
+                        perDocument.stream().map(document -> document.get(namespace)).toList()));
+            }
             return results;
         }
 

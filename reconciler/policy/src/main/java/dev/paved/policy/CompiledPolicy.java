@@ -34,6 +34,14 @@ public record CompiledPolicy(byte[] wasm, Map<String, Map<String, Integer>> rule
         return "paved_conftest/" + Wrappers.packageOf(namespace) + "/results";
     }
 
+    /**
+     * The entrypoint that evaluates every Conftest rule of every namespace at once: an object from namespace (one
+     * that defines Conftest rules) to what {@link #allRules(String)} gives for it.
+     */
+    public String allNamespaces() {
+        return Wrappers.ALL.replace('.', '/') + "/results";
+    }
+
     public CompiledPolicy {
         rules = Collections.unmodifiableMap(new LinkedHashMap<>(rules));
     }

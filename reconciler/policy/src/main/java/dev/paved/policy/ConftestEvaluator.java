@@ -43,9 +43,57 @@ public final class ConftestEvaluator {
             return new CheckResult(file, namespace, 0, List.of(), List.of(), List.of());
         }
         // one evaluation gives every rule's results (see Wrappers)
+        JsonNode all = evaluate(compiled.allRules(namespace), file, input, data);
+        return interpret(file, namespace, rules, all);
+    }
+
+    /**
+     * Every namespace's rules in one evaluation (the input is sent to the module and parsed once), for when all
+     * of them run anyway, as under {@code paved validate} or {@code --all-namespaces}.
+     *
+     * @return one result per namespace of {@link CompiledPolicy#namespaces()}, in that order
+     * @throws PolicyException when the evaluation fails; {@link #check} per namespace then tells which failed
+     */
+    public List<CheckResult> checkAll(String file, String input, String data) {
+        JsonNode byNamespace = evaluate(compiled.allNamespaces(), file, input, data);
+        List<CheckResult> results = new ArrayList<>();
+        for (String namespace : compiled.namespaces()) {
+            Map<String, Integer> rules = compiled.rules().get(namespace);
+            results.add(rules.isEmpty() ? new CheckResult(file, namespace, 0, List.of(), List.of(), List.of())
+                    : interpret(file, namespace, rules, byNamespace.path(namespace)));
+        }
+        return results;
+    }
+
+    /**
+     * The given namespaces' rules: in one evaluation when they are all of the policy's namespaces, else one per
+     * namespace. When the one evaluation fails, each namespace is evaluated on its own, so that the exception
+     * thrown is about the namespace that failed.
+     *
+     * @return one result per namespace, in the order given
+     */
+    public List<CheckResult> check(String file, List<String> namespaces, String input, String data) {
+        if (namespaces.equals(compiled.namespaces())) {
+            try {
+                return checkAll(file, input, data);
+            } catch (PolicyException e) {
+                // fall through: namespace by namespace
+            }
+        }
+        List<CheckResult> results = new ArrayList<>();
+        for (String namespace : namespaces) {
+            results.add(check(file, namespace, input, data));
+        }
+        return results;
+    }
+
+    private JsonNode evaluate(String entrypoint, String file, String input, String data) {
         String evaluated = compiled.readsConftestData() ? fileData.with(file, data) : data;
-        JsonNode all = JSON.readTree(wasm.evaluate(compiled.allRules(namespace), input, evaluated)).path(0)
-                .path("result");
+        return JSON.readTree(wasm.evaluate(entrypoint, input, evaluated)).path(0).path("result");
+    }
+
+    /** Conftest's verdicts and counts from the results of a namespace's rules ({@code rule → results}). */
+    private static CheckResult interpret(String file, String namespace, Map<String, Integer> rules, JsonNode all) {
         JsonNode exceptionSets = all.path("exception");
         int successes = 0;
         List<PolicyResult> failures = new ArrayList<>();

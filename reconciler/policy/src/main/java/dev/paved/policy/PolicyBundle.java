@@ -16,7 +16,7 @@ public record PolicyBundle(CompiledPolicy policy, String sourceHash, String opaV
      * raised whenever a bundle written before could be read wrongly, so old bundles are refused and cached ones
      * rebuilt.
      */
-    public static final int FORMAT_VERSION = 1;
+    public static final int FORMAT_VERSION = 2;
 
     /** The Rego version policies are written in: Paved compiles Rego v1 only. */
     public static final String REGO_VERSION = "v1";

@@ -71,6 +71,11 @@ public final class PolicyCompiler {
                         arguments.add(CompiledPolicy.entrypoint(namespace.getKey(), rule));
                     });
                 }
+                List<String> evaluated = rules.entrySet().stream().filter(namespace -> !namespace.getValue().isEmpty())
+                        .map(Map.Entry::getKey).toList();
+                Files.writeString(wrappers.resolve("all.rego"), Wrappers.allModule(evaluated));
+                arguments.add("-e");
+                arguments.add(Wrappers.ALL.replace('.', '/') + "/results");
                 arguments.add(".");
                 arguments.add(wrappers.toString());
                 opa.run(directory, arguments);

@@ -61,7 +61,7 @@ class PolicyBundleTest {
         String inspected = opa.run(temp, List.of("inspect", "--format", "json", file.toString()))
                 .replaceAll("\\s", "");
 
-        assertThat(inspected).contains("\"formatVersion\":1").contains("\"regoVersion\":\"v1\"")
+        assertThat(inspected).contains("\"formatVersion\":2").contains("\"regoVersion\":\"v1\"")
                 .contains("\"opaVersion\":\"" + OpaBinary.VERSION + "\"").contains(bundle.sourceHash())
                 .contains("main/deny_root");
     }
@@ -96,12 +96,12 @@ class PolicyBundleTest {
         Map<String, byte[]> files = new LinkedHashMap<>(Tar.read(
                 new ByteArrayInputStream(BundleWriter.write(bundle)), Long.MAX_VALUE));
         String manifest = new String(files.get(".manifest"), StandardCharsets.UTF_8);
-        files.put(".manifest", manifest.replace("\"formatVersion\":1", "\"formatVersion\":99")
+        files.put(".manifest", manifest.replace("\"formatVersion\":2", "\"formatVersion\":99")
                 .getBytes(StandardCharsets.UTF_8));
 
         assertThatThrownBy(() -> BundleReader.read(new ByteArrayInputStream(Tar.write(files)), "old.tar.gz"))
                 .isInstanceOf(InvalidBundleException.class)
-                .hasMessage("old.tar.gz: bundle format version 99, but this Paved reads version 1; build it again"
+                .hasMessage("old.tar.gz: bundle format version 99, but this Paved reads version 2; build it again"
                         + " with this Paved: paved policy build");
     }
 

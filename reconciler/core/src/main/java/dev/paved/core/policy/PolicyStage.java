@@ -79,11 +79,20 @@ public final class PolicyStage implements AutoCloseable {
 
     private static List<Finding> check(Policy policy, Declaration declaration, String data) {
         String input = declaration.body().toString();
+        List<CheckResult> results;
+        try {
+            results = policy.conftest().checkAll(declaration.file(), input, data); // one evaluation, all namespaces
+        } catch (PolicyException e) {
+            results = null; // evaluate namespace by namespace to tell which one failed
+        }
         List<Finding> findings = new ArrayList<>();
-        for (String namespace : policy.compiled().namespaces()) {
+        List<String> namespaces = policy.compiled().namespaces();
+        for (int i = 0; i < namespaces.size(); i++) {
+            String namespace = namespaces.get(i);
             CheckResult result;
             try {
-                result = policy.conftest().check(declaration.file(), namespace, input, data);
+                result = results != null ? results.get(i)
+                        : policy.conftest().check(declaration.file(), namespace, input, data);
             } catch (PolicyException e) {
                 // a runaway or aborting policy is a finding about this document, not a failed validation run
                 findings.add(Finding.error("policy.evaluation", declaration.location(), "", "policies of namespace "
