@@ -135,7 +135,7 @@ public final class PolicyCompiler {
             arguments.addAll(regoVersion.opaFlags());
             arguments.add(directory.relativize(source).toString());
             try {
-                module = JSON.readTree(parseOrExplain(directory, source, arguments));
+                module = JSON.readTree(opa.run(directory, arguments));
             } catch (IOException e) {
                 throw new PolicyException("parse " + source + ": " + e.getMessage(), e);
             }
@@ -163,27 +163,6 @@ public final class PolicyCompiler {
             return matcher.find() ? java.util.Optional.of(matcher.group(1)) : java.util.Optional.empty();
         } catch (IOException e) {
             throw new PolicyException("read " + source + ": " + e.getMessage(), e);
-        }
-    }
-
-    /** {@code opa parse}'s output, or an exception naming each syntax error as {@code file:row:col: code: message}. */
-    private String parseOrExplain(Path directory, Path source, List<String> arguments) {
-        try {
-            return opa.run(directory, arguments);
-        } catch (PolicyException e) {
-            String message = e.getMessage();
-            int json = message.indexOf('{');
-            try {
-                List<String> errors = new ArrayList<>();
-                for (JsonNode error : JSON.readTree(json < 0 ? "{}" : message.substring(json)).path("errors")) {
-                    JsonNode at = error.path("location");
-                    errors.add(source + ":" + at.path("row").asInt() + ":" + at.path("col").asInt() + ": "
-                            + error.path("code").asText() + ": " + error.path("message").asText());
-                }
-                throw new PolicyException(errors.isEmpty() ? message : String.join("\n", errors), e);
-            } catch (IOException notJson) {
-                throw e;
-            }
         }
     }
 }
