@@ -11,6 +11,7 @@ import dev.paved.policy.RegoVersion;
 import dev.paved.policy.WasmPolicy;
 import dev.paved.policy.output.OutputFormat;
 import dev.paved.policy.output.RenderOptions;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -41,8 +42,8 @@ final class PolicyCommand {
         @ParentCommand
         private PolicyCommand policy;
 
-        @Option(names = {"-p", "--policy"}, paramLabel = "DIR", description = "Policy directory (repeatable;"
-                + " default: policy).")
+        @Option(names = {"-p", "--policy"}, paramLabel = "PATH", description = "Policy directory (repeatable;"
+                + " default: policy), or one bundle from 'paved policy build'.")
         private List<Path> policyDirs = new ArrayList<>(List.of(Path.of("policy")));
 
         @Option(names = {"-n", "--namespace"}, paramLabel = "NS", description = "Namespace to test (repeatable;"
@@ -103,8 +104,7 @@ final class PolicyCommand {
         }
 
         private List<CheckResult> check(Terminal terminal) {
-            CompiledPolicy compiled = PolicyDirectories.compile(new PolicyCompiler(OpaBinary.locate(terminal.env()),
-                    RegoVersion.of(regoVersion)), policyDirs);
+            CompiledPolicy compiled = compile(terminal);
             List<ConftestInputs.Input> inputs = ConftestInputs.files(files).stream()
                     .map(file -> ConftestInputs.read(file, parser)).toList();
             // only --data: like Conftest, data files inside the policy directory are not loaded
@@ -125,6 +125,21 @@ final class PolicyCommand {
             // as Conftest reports them: namespace by namespace, each with its files in order
             results.sort(Comparator.comparingInt(r -> selected.indexOf(r.namespace())));
             return results;
+        }
+
+        /**
+         * One Rego v1 directory or a bundle through the {@link PolicyOptions#loader loader} (a directory compiled
+         * once and cached by content); several directories, or Rego v0, compiled together as Conftest loads them.
+         */
+        private CompiledPolicy compile(Terminal terminal) {
+            RegoVersion version = RegoVersion.of(regoVersion);
+            if (policyDirs.size() == 1 && (version == RegoVersion.V1 || Files.isRegularFile(policyDirs.get(0)))) {
+                return PolicyOptions.loader(terminal).load(policyDirs.get(0));
+            }
+            policyDirs.stream().filter(Files::isRegularFile).findFirst().ifPresent(bundle -> {
+                throw new PolicyException(bundle + ": a bundle is already compiled; give it as the only -p");
+            });
+            return PolicyDirectories.compile(new PolicyCompiler(OpaBinary.locate(terminal.env()), version), policyDirs);
         }
 
         /** As Conftest does, the documents of one file make one result per namespace. */

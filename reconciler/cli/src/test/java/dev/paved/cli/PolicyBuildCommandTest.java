@@ -42,4 +42,34 @@ class PolicyBuildCommandTest {
         assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(result.err()).contains("none: no such directory");
     }
+
+    @Test
+    void policyTestTakesTheBundleAndGivesWhatTheDirectoryGives() {
+        Path bundle = temp.resolve("library.tar.gz");
+        assertThat(ValidateCommandTest.run("policy", "build", LIBRARY.toString(), "-o", bundle.toString())
+                .exitCode()).isZero();
+        Path service = Path.of(System.getProperty("paved.repoRoot", "../.."))
+                .resolve("sample-platform-repo/services/payments-legacy-gateway.yaml");
+
+        ValidateCommandTest.Run fromDirectory = ValidateCommandTest.run("policy", "test", "-p", LIBRARY.toString(),
+                "--data", LIBRARY.resolve("data.yaml").toString(), "--all-namespaces", "-o", "json", service.toString());
+        ValidateCommandTest.Run fromBundle = ValidateCommandTest.run("policy", "test", "-p", bundle.toString(),
+                "--data", LIBRARY.resolve("data.yaml").toString(), "--all-namespaces", "-o", "json", service.toString());
+
+        assertThat(fromBundle.exitCode()).as(fromBundle.err()).isEqualTo(fromDirectory.exitCode());
+        assertThat(fromBundle.out()).isEqualTo(fromDirectory.out()).contains("PAVED-SVC-015");
+    }
+
+    @Test
+    void aBundleMustBeTheOnlyPolicy() {
+        Path bundle = temp.resolve("library.tar.gz");
+        assertThat(ValidateCommandTest.run("policy", "build", LIBRARY.toString(), "-o", bundle.toString())
+                .exitCode()).isZero();
+
+        ValidateCommandTest.Run result = ValidateCommandTest.run("policy", "test", "-p", bundle.toString(), "-p",
+                LIBRARY.toString(), LIBRARY.resolve("data.yaml").toString());
+
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.err()).contains("library.tar.gz: a bundle is already compiled; give it as the only -p");
+    }
 }
