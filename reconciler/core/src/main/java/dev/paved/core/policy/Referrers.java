@@ -4,7 +4,6 @@ import dev.paved.core.catalog.Catalog;
 import dev.paved.core.catalog.Dependency;
 import dev.paved.core.parse.Declaration;
 import dev.paved.core.parse.Kind;
-import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -54,8 +53,6 @@ final class Referrers {
         if (name == null || name.isEmpty()) {
             return;
         }
-        ObjectNode entry = (ObjectNode) referrers.withObjectProperty(kind).withObjectProperty(name);
-        ArrayNode names = entry.withArrayProperty(by);
-        names.add(referrer);
+        referrers.withObjectProperty(kind).withObjectProperty(name).withArrayProperty(by).add(referrer);
     }
 }
