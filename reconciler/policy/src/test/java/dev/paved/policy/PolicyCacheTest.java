@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -54,6 +56,57 @@ class PolicyCacheTest {
                 .hasMessageContaining("no-opa-here");
         PolicyBundle recompiled = cache.get(sources, () -> OpaBinary.locate(System.getenv()));
         assertThat(recompiled.policy().rules().get("main")).containsKey("warn_more");
+    }
+
+    @Test
+    void aCompileDeletesBundlesUnusedForAMonthAndKeepsTheOthers() throws IOException {
+        Path policies = Files.createDirectories(temp.resolve("cache/policies"));
+        Instant now = Instant.now();
+        Path stale = Files.writeString(policies.resolve("stale.tar.gz"), "old");
+        Files.setLastModifiedTime(stale, FileTime.from(now.minus(PolicyCache.MAX_AGE).minusSeconds(60)));
+        Path recent = Files.writeString(policies.resolve("recent.tar.gz"), "new");
+        Files.setLastModifiedTime(recent, FileTime.from(now.minus(PolicyCache.MAX_AGE).plusSeconds(3600)));
+        PolicyCache cache = new PolicyCache(temp.resolve("cache"));
+
+        PolicyBundle compiled = cache.get(copyOfSources(), () -> OpaBinary.locate(System.getenv()));
+
+        try (Stream<Path> cached = Files.list(policies)) {
+            assertThat(cached.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("recent.tar.gz",
+                    compiled.sourceHash().substring("sha256:".length()) + ".tar.gz");
+        }
+    }
+
+    @Test
+    void onlyTheMostRecentlyUsedBundlesAreKept() throws IOException {
+        Path policies = Files.createDirectories(temp.resolve("cache/policies"));
+        Instant now = Instant.now();
+        for (int i = 0; i < PolicyCache.MAX_ENTRIES + 3; i++) {
+            Path bundle = Files.writeString(policies.resolve(i + ".tar.gz"), "x");
+            Files.setLastModifiedTime(bundle, FileTime.from(now.minusSeconds(i)));
+        }
+
+        new PolicyCache(temp.resolve("cache")).prune(now);
+
+        try (Stream<Path> cached = Files.list(policies)) {
+            assertThat(cached.map(p -> p.getFileName().toString())).hasSize(PolicyCache.MAX_ENTRIES)
+                    .contains("0.tar.gz", (PolicyCache.MAX_ENTRIES - 1) + ".tar.gz")
+                    .doesNotContain(PolicyCache.MAX_ENTRIES + ".tar.gz");
+        }
+    }
+
+    @Test
+    void usingACachedBundleKeepsItFromBeingPruned() throws IOException {
+        Path sources = copyOfSources();
+        PolicyCache cache = new PolicyCache(temp.resolve("cache"));
+        PolicyBundle first = cache.get(sources, () -> OpaBinary.locate(System.getenv()));
+        Path bundle = temp.resolve("cache/policies").resolve(first.sourceHash().substring("sha256:".length())
+                + ".tar.gz");
+        Files.setLastModifiedTime(bundle, FileTime.from(Instant.now().minus(PolicyCache.MAX_AGE).minusSeconds(60)));
+
+        cache.get(sources, this::missingOpa);
+        cache.prune(Instant.now());
+
+        assertThat(bundle).exists();
     }
 
     @Test
