@@ -1,6 +1,7 @@
 package dev.paved.policy;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -22,13 +23,29 @@ public final class ConftestEvaluator {
     private static final Pattern WARNING = Pattern.compile("^warn(_[a-zA-Z0-9]+)*$");
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
+    /** A deny/violation (failure) or warn rule of a namespace, with how many definitions it has. */
+    private record Rule(String name, int definitions, boolean failure) {
+    }
+
     private final CompiledPolicy compiled;
     private final WasmPolicy wasm;
+    /** Namespace → its failure and warning rules in source order: classified once, not per document. */
+    private final Map<String, List<Rule>> checked = new LinkedHashMap<>();
     private final ConftestFileData fileData = new ConftestFileData();
 
     public ConftestEvaluator(CompiledPolicy compiled, WasmPolicy wasm) {
         this.compiled = compiled;
         this.wasm = wasm;
+        compiled.rules().forEach((namespace, rules) -> {
+            List<Rule> classified = new ArrayList<>();
+            rules.forEach((name, definitions) -> {
+                boolean failure = FAILURE.matcher(name).matches();
+                if (failure || WARNING.matcher(name).matches()) {
+                    classified.add(new Rule(name, definitions, failure));
+                }
+            });
+            checked.put(namespace, List.copyOf(classified));
+        });
     }
 
     /**
@@ -44,7 +61,7 @@ public final class ConftestEvaluator {
         }
         // one evaluation gives every rule's results (see Wrappers)
         JsonNode all = evaluate(compiled.allRules(namespace), file, input, data);
-        return interpret(file, namespace, rules, all);
+        return interpret(file, namespace, checked.get(namespace), all);
     }
 
     /**
@@ -60,7 +77,7 @@ public final class ConftestEvaluator {
         for (String namespace : compiled.namespaces()) {
             Map<String, Integer> rules = compiled.rules().get(namespace);
             results.add(rules.isEmpty() ? new CheckResult(file, namespace, 0, List.of(), List.of(), List.of())
-                    : interpret(file, namespace, rules, byNamespace.path(namespace)));
+                    : interpret(file, namespace, checked.get(namespace), byNamespace.path(namespace)));
         }
         return results;
     }
@@ -93,20 +110,16 @@ public final class ConftestEvaluator {
     }
 
     /** Conftest's verdicts and counts from the results of a namespace's rules ({@code rule → results}). */
-    private static CheckResult interpret(String file, String namespace, Map<String, Integer> rules, JsonNode all) {
+    private static CheckResult interpret(String file, String namespace, List<Rule> rules, JsonNode all) {
         JsonNode exceptionSets = all.path("exception");
         int successes = 0;
         List<PolicyResult> failures = new ArrayList<>();
         List<PolicyResult> warnings = new ArrayList<>();
         List<String> exceptions = new ArrayList<>();
         int definitions = 0;
-        for (Map.Entry<String, Integer> rule : rules.entrySet()) { // in source order, as Conftest takes them
-            String name = rule.getKey();
-            boolean failure = FAILURE.matcher(name).matches();
-            if (!failure && !WARNING.matcher(name).matches()) {
-                continue;
-            }
-            definitions += rule.getValue();
+        for (Rule rule : rules) { // in source order, as Conftest takes them
+            String name = rule.name();
+            definitions += rule.definitions();
             int excepted = countExceptions(exceptionSets, exceptionName(name));
             if (excepted > 0) { // an exception drops all of the rule's results, its success included
                 for (int i = 0; i < excepted; i++) {
@@ -118,7 +131,7 @@ public final class ConftestEvaluator {
             if (results.isEmpty()) {
                 successes++; // an empty result is one success, however many definitions the rule has
             }
-            (failure ? failures : warnings).addAll(results);
+            (rule.failure() ? failures : warnings).addAll(results);
         }
         // Conftest then pads successes up to the number of definitions of all rules of the namespace
         successes += Math.max(0, definitions - failures.size() - warnings.size() - exceptions.size() - successes);
