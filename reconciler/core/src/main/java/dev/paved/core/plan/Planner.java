@@ -17,6 +17,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.MissingNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -117,19 +118,36 @@ public final class Planner {
         if (binding.references().isEmpty()) {
             return resource;
         }
-        ObjectNode properties = resource.properties().deepCopy();
-        for (JsonNode container : properties.path("containers")) {
-            if (container.path("env") instanceof ObjectNode env) {
-                for (String name : new ArrayList<>(env.propertyNames())) {
-                    env.put(name, Templates.substitute(env.path(name).asString(""), (dependency, output) -> {
-                        ResourceKey target = binding.references().get(dependency);
-                        LiveResource found = target == null ? null : live.get(target);
-                        return found == null ? null : found.outputs().get(output);
-                    }));
-                }
+        // only containers' env values hold references: the path down to them is copied, the rest is shared
+        // (trees are never modified once built, so sharing is safe; a deep copy cost a third of comparing)
+        ObjectNode properties = resource.properties().objectNode();
+        resource.properties().properties().forEach(field -> properties.set(field.getKey(), field.getValue()));
+        if (properties.get("containers") instanceof ArrayNode containers) {
+            ArrayNode substituted = properties.arrayNode(containers.size());
+            for (JsonNode container : containers) {
+                substituted.add(container.get("env") instanceof ObjectNode env && container instanceof ObjectNode c
+                        ? withEnv(c, substitute(env, binding, live)) : container);
             }
+            properties.set("containers", substituted);
         }
         return new DesiredResource(resource.key(), resource.owner(), properties, resource.secret());
+    }
+
+    private static ObjectNode withEnv(ObjectNode container, ObjectNode env) {
+        ObjectNode copy = container.objectNode();
+        container.properties().forEach(field -> copy.set(field.getKey(), field.getValue()));
+        return copy.set("env", env);
+    }
+
+    private static ObjectNode substitute(ObjectNode env, Binding binding, Map<ResourceKey, LiveResource> live) {
+        ObjectNode substituted = env.objectNode();
+        env.properties().forEach(variable -> substituted.put(variable.getKey(),
+                Templates.substitute(variable.getValue().asString(""), (dependency, output) -> {
+                    ResourceKey target = binding.references().get(dependency);
+                    LiveResource found = target == null ? null : live.get(target);
+                    return found == null ? null : found.outputs().get(output);
+                })));
+        return substituted;
     }
 
     private static String topLevel(String path) {
