@@ -71,13 +71,8 @@ public final class DeclarationReader {
      * @param documents document index → the document's tree, as {@link #read} gave it
      */
     public Optional<FileDeclarations> reload(String file, byte[] bytes, Map<Integer, ObjectNode> documents) {
-        String text;
-        try {
-            text = Utf8.decode(bytes);
-        } catch (LoadProblem problem) {
-            return Optional.empty();
-        }
-        SourcePositions positions = new SourcePositions(text, yaml);
+        // the bytes decoded cleanly when they were cached under their digest: decoded again only to locate
+        SourcePositions positions = new SourcePositions(() -> Utf8.decode(bytes), yaml);
         List<Declaration> declarations = new ArrayList<>(documents.size());
         List<Finding> findings = new ArrayList<>();
         List<DeclaredName> unloaded = new ArrayList<>();

@@ -1,19 +1,26 @@
 package dev.paved.core.parse;
 
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * The positions of every node of one file, computed the first time a finding needs one. Loading does not
  * record positions: in a valid repo nothing is ever located, and skipping them makes loading as cheap as
- * parsing. Keeps the decoded text of the file (no larger than the file) until then. Thread-safe.
+ * parsing. Keeps the text of the file until then (for a file read back from the declaration cache, its bytes,
+ * decoded only if a position is ever asked for). Thread-safe.
  */
 public final class SourcePositions {
 
-    private final String text;
+    private final Supplier<String> text;
     private final YamlTreeReader reader;
     private volatile List<PositionMap> documents;
 
     SourcePositions(String text, YamlTreeReader reader) {
+        this(() -> text, reader);
+    }
+
+    /** @param text the file's text; asked for once at most, from the first call of {@link #document(int)} */
+    SourcePositions(Supplier<String> text, YamlTreeReader reader) {
         this.text = text;
         this.reader = reader;
     }
@@ -25,7 +32,7 @@ public final class SourcePositions {
             synchronized (this) {
                 maps = documents;
                 if (maps == null) {
-                    maps = List.copyOf(reader.positions(text));
+                    maps = List.copyOf(reader.positions(text.get()));
                     documents = maps;
                 }
             }
