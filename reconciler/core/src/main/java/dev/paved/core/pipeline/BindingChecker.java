@@ -1,6 +1,5 @@
 package dev.paved.core.pipeline;
 
-import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
@@ -19,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Checks each binding against the provider that will hold it, before anything is observed: the instance's
@@ -28,6 +28,11 @@ final class BindingChecker {
 
     private final SchemaRegistry schemas = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
     private final Map<String, Schema> compiled = new ConcurrentHashMap<>();
+    /** Schema errors by schema and params: most dependencies repeat a few params (e.g. {@code size: small}). */
+    private final Map<Checked, List<String>> verdicts = new ConcurrentHashMap<>();
+
+    private record Checked(String schema, JsonNode params) {
+    }
 
     /** Bindings are checked independently of each other: in parallel, findings kept in binding order. */
     List<Finding> check(DesiredState desired, ProviderInstances instances, Catalog catalog) {
@@ -53,13 +58,15 @@ final class BindingChecker {
         if ("workload".equals(resourceType)) {
             return List.of();
         }
-        Schema schema = compiled.computeIfAbsent(type.id() + "/" + handled.get().name(),
-                k -> schemas.getSchema(handled.get().paramsSchema()));
-        List<Finding> findings = new ArrayList<>();
-        for (Error error : schema.validate(binding.resource().properties())) {
+        String schemaKey = type.id() + "/" + handled.get().name();
+        List<String> errors = verdicts.computeIfAbsent(new Checked(schemaKey, binding.resource().properties()),
+                checked -> compiled.computeIfAbsent(schemaKey, k -> schemas.getSchema(handled.get().paramsSchema()))
+                        .validate(checked.params()).stream()
+                        .map(error -> error.getMessage().replaceFirst("^\\$[^:]*: ", "")).toList());
+        List<Finding> findings = new ArrayList<>(errors.size());
+        for (String error : errors) {
             findings.add(Finding.error("plan.params", locate(binding, catalog), binding.origin(),
-                    type.id() + " " + resourceType + " params: " + error.getMessage()
-                            .replaceFirst("^\\$[^:]*: ", "")));
+                    type.id() + " " + resourceType + " params: " + error));
         }
         return findings;
     }
