@@ -63,6 +63,21 @@ class CanonicalTest {
         assertThat(Canonical.of(once).toString()).isEqualTo(once.toString());
     }
 
+    @Test
+    void sharesWhatIsCanonicalAlreadyAndCopiesTheRest() {
+        ObjectNode properties = (ObjectNode) TestResources.JSON.readTree(
+                "{\"z\": {\"a\": 1, \"b\": [1, 2]}, \"a\": [{\"y\": 1, \"x\": 2}, {\"k\": 3}]}");
+
+        ObjectNode canonical = Canonical.of(properties);
+
+        assertThat(canonical).isNotSameAs(properties);
+        assertThat(canonical.get("z")).as("sorted already").isSameAs(properties.get("z"));
+        assertThat(canonical.get("a")).as("holds an unsorted object").isNotSameAs(properties.get("a"));
+        assertThat(canonical.get("a").get(0).toString()).isEqualTo("{\"x\":2,\"y\":1}");
+        assertThat(canonical.get("a").get(1)).isSameAs(properties.get("a").get(1));
+        assertThat(Canonical.of(canonical)).as("canonical as a whole").isSameAs(canonical);
+    }
+
     private JsonNode readBack(ObjectNode properties) {
         ResourceKey key = new ResourceKey("prod", "workload", "x");
         byte[] bytes = codec.write(ResourceDocument.owned(key, "Service/x", properties));
