@@ -1,5 +1,6 @@
 package dev.paved.core.forge;
 
+import dev.paved.core.report.Masking;
 import dev.paved.provider.Secret;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -216,7 +217,7 @@ final class ForgeHttp {
     }
 
     private String scrub(String text) {
-        return ForgeMessages.scrub(text, token);
+        return Masking.scrub(text, token);
     }
 
     private static JsonNode parse(String body) {

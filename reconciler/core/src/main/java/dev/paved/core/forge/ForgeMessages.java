@@ -1,5 +1,6 @@
 package dev.paved.core.forge;
 
+import dev.paved.core.report.Masking;
 import dev.paved.provider.Secret;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,16 +47,7 @@ final class ForgeMessages {
         if (parts.isEmpty() && raw != null && !raw.isBlank()) {
             parts.add(raw);
         }
-        return oneLine(scrub(String.join(": ", parts), token));
-    }
-
-    /** The text with the token, and any user information in URLs, masked. */
-    static String scrub(String text, Secret token) {
-        String scrubbed = text;
-        if (token != null && !token.reveal().isEmpty()) {
-            scrubbed = scrubbed.replace(token.reveal(), Secret.MASK);
-        }
-        return scrubbed.replaceAll("([a-zA-Z][a-zA-Z0-9+.-]*://)[^/@\\s]*@", "$1");
+        return oneLine(Masking.scrub(String.join(": ", parts), token));
     }
 
     private static String oneLine(String text) {
