@@ -129,8 +129,9 @@ class NewCommandTest {
         assertThat(refused.exitCode()).isEqualTo(ExitCodes.FINDINGS);
         assertThat(refused.out()).contains("services/old-api.yaml:33:5: error: spec.deployments.prod: experimental"
                 + " service is deployed to production environment 'prod'").contains("[PAVED-SVC-007]")
-                .contains("[PAVED-SVC-008]").contains("warning: ").contains("Refused: 2 errors in services/old-api.yaml;"
-                        + " the file was removed again and nothing was committed.");
+                .contains("[PAVED-SVC-008]").contains("warning: ")
+                .contains("Refused: 2 errors in services/old-api.yaml; the file was removed again and nothing was"
+                        + " committed.");
         assertThat(repo.work.resolve("services/old-api.yaml")).doesNotExist();
         try (Git git = repo.open()) {
             assertThat(git.branchList().call()).extracting(ref -> ref.getName()).containsExactly("refs/heads/main");

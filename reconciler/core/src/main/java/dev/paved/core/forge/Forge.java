@@ -8,6 +8,9 @@ package dev.paved.core.forge;
  */
 public interface Forge {
 
+    /** The marker of the comment {@code paved ci --post} keeps up to date: {@code <!-- paved:ci -->}. */
+    String CI_MARKER = "ci";
+
     /** The forge's name as on the command line: {@code github} or {@code gitlab}. */
     ForgeKind kind();
 

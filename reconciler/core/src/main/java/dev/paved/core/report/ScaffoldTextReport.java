@@ -33,7 +33,8 @@ public final class ScaffoldTextReport {
         if (!scaffold.accepted()) {
             out.append(style.error("Refused:")).append(' ').append(ValidationTextReport.count(errors, "error"))
                     .append(" in ").append(rendered.path()).append("; the file was removed again and nothing was"
-                            + " committed. Fix what the findings name (the template, or --env and --set), then run again.\n");
+                            + " committed. Fix what the findings name (the template, or --env and --set), then run"
+                            + " again.\n");
             return out.toString();
         }
         out.append(style.ok("Valid:")).append(" no errors in ").append(rendered.path())

@@ -29,8 +29,9 @@ final class Scaffolder {
 
     static Rendered render(ScaffoldRequest request, Template template, Catalog catalog) {
         if (!DNS_LABEL.matcher(request.name()).matches()) {
-            throw new ScaffoldException(request.noun() + " name '" + request.name() + "' is not a DNS label: lower-case"
-                    + " letters, digits and '-', starting with a letter and not ending with '-', at most 63 characters");
+            throw new ScaffoldException(request.noun() + " name '" + request.name() + "' is not a DNS label:"
+                    + " lower-case letters, digits and '-', starting with a letter and not ending with '-', at most 63"
+                    + " characters");
         }
         if (template.kind() != request.kind()) {
             throw new ScaffoldException("template " + template.label() + " writes " + article(template.kind())
@@ -74,7 +75,8 @@ final class Scaffolder {
             for (String environment : asked) {
                 if (!known.contains(environment)) {
                     throw new ScaffoldException("environment '" + environment + "' does not exist"
-                            + Suggestions.didYouMean(environment, known) + "; environments: " + String.join(", ", known));
+                            + Suggestions.didYouMean(environment, known) + "; environments: "
+                            + String.join(", ", known));
                 }
             }
             return asked.stream().distinct().toList();

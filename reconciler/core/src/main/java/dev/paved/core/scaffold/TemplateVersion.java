@@ -10,9 +10,11 @@ import java.util.regex.Pattern;
  * writes {@code spec.template.version}. Ordered as semantic versions: {@code 3.10.0} is newer than {@code 3.9.0},
  * and a pre-release is older than its release.
  */
-public record TemplateVersion(int major, int minor, int patch, String preRelease) implements Comparable<TemplateVersion> {
+public record TemplateVersion(int major, int minor, int patch, String preRelease)
+        implements Comparable<TemplateVersion> {
 
-    private static final Pattern FORMAT = Pattern.compile("([0-9]{1,9})\\.([0-9]{1,9})\\.([0-9]{1,9})(?:-([0-9A-Za-z.-]+))?");
+    private static final Pattern FORMAT = Pattern.compile(
+            "([0-9]{1,9})\\.([0-9]{1,9})\\.([0-9]{1,9})(?:-([0-9A-Za-z.-]+))?");
     private static final Comparator<TemplateVersion> ORDER = Comparator.comparingInt(TemplateVersion::major)
             .thenComparingInt(TemplateVersion::minor).thenComparingInt(TemplateVersion::patch)
             .thenComparing(TemplateVersion::preRelease, TemplateVersion::comparePreRelease);

@@ -173,11 +173,12 @@ public final class GitWorkTree implements AutoCloseable {
                 }
             }
         } catch (GitAPIException | RuntimeException e) {
-            throw new SourceException("push " + branch + " to " + remote + ": " + Masking.scrub(describe(e), token), e);
+            throw new SourceException("push " + branch + " to " + remote + ": " + Masking.scrub(describe(e), token),
+                    e);
         }
         if (!refused.isEmpty()) {
-            throw new SourceException("push " + branch + " to " + remote + " was refused: " + Masking.scrub(String.join("; ",
-                    refused), token));
+            throw new SourceException("push " + branch + " to " + remote + " was refused: "
+                    + Masking.scrub(String.join("; ", refused), token));
         }
         StoredConfig config = git.getRepository().getConfig();
         config.setString("branch", branch, "remote", remote);

@@ -16,7 +16,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** The environment contract of docs/pull-requests.md: which variable gives what, and what is said when one is missing. */
+/**
+ * The environment contract of docs/pull-requests.md: which variable gives what, and what is said when one is
+ * missing.
+ */
 class ForgeEnvironmentTest {
 
     private static final String SHA = "0123456789abcdef0123456789abcdef01234567";

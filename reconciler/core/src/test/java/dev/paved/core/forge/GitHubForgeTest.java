@@ -73,7 +73,7 @@ class GitHubForgeTest {
     void postingTwiceUpdatesTheOneCommentAndTheSameBodyIsNotWrittenAgain() {
         PullRequestRef pr = context.requirePullRequest();
 
-        CommentResult first = forge.upsertComment(pr, "ci", "### Plan\n1 to create");
+        CommentResult first = forge.upsertComment(pr, Forge.CI_MARKER, "### Plan\n1 to create");
         CommentResult second = forge.upsertComment(pr, "ci", "### Plan\n2 to create");
         CommentResult third = forge.upsertComment(pr, "ci", "### Plan\n2 to create");
 

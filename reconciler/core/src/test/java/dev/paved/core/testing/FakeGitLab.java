@@ -161,7 +161,8 @@ public final class FakeGitLab extends FakeForgeServer {
     }
 
     private Reply createNote(Request request, long iid) {
-        if (!checkBody(request, Set.of("body"), Set.of("body", "internal", "created_at", "merge_request_diff_head_sha"))) {
+        if (!checkBody(request, Set.of("body"), Set.of("body", "internal", "created_at",
+                "merge_request_diff_head_sha"))) {
             return Reply.json(400, message("400 Bad request - body is missing"));
         }
         return Reply.json(201, json(seedNote(iid, "project_4711_bot", request.body().path("body").asString(), false)));
