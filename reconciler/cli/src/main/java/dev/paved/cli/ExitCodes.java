@@ -3,6 +3,7 @@ package dev.paved.cli;
 import dev.paved.core.apply.ApplyResult;
 import dev.paved.core.pipeline.ValidationResult;
 import dev.paved.core.plan.Plan;
+import dev.paved.core.scaffold.ScaffoldResult;
 
 /** Every exit code of {@code paved}, in one place (documented in docs/cli.md). */
 public final class ExitCodes {
@@ -28,6 +29,11 @@ public final class ExitCodes {
 
     public static int of(ApplyResult result) {
         return result.succeeded() ? OK : FINDINGS;
+    }
+
+    /** paved new: 1 when the new file has error findings (and was not kept). */
+    public static int of(ScaffoldResult result) {
+        return result.accepted() ? OK : FINDINGS;
     }
 
     public static int of(ValidationResult result, boolean failOnWarn) {

@@ -1,6 +1,9 @@
 package dev.paved.cli;
 
 import dev.paved.core.PavedException;
+import dev.paved.core.parse.LoadLimits;
+import dev.paved.core.pipeline.ValidationService;
+import dev.paved.core.policy.PolicyStage;
 import dev.paved.policy.BuiltInLibrary;
 import dev.paved.policy.CompiledPolicy;
 import dev.paved.policy.OpaBinary;
@@ -12,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import picocli.CommandLine.Option;
 
@@ -64,6 +68,20 @@ final class PolicyOptions {
             throw new PavedException(e.getMessage(), e);
         }
         return policies;
+    }
+
+    /**
+     * Runs {@code work} with a validation service that checks a repo as {@code paved validate} does: schemas,
+     * reference rules and these policies (compiled once, released afterwards).
+     */
+    <T> T withValidation(Path repo, LoadLimits limits, Terminal terminal, Function<ValidationService, T> work) {
+        List<CompiledPolicy> compiled = load(repo, terminal);
+        if (compiled.isEmpty()) {
+            return work.apply(new ValidationService(limits));
+        }
+        try (PolicyStage policies = new PolicyStage(compiled)) {
+            return work.apply(new ValidationService(limits, policies));
+        }
     }
 
     /** Whether the folder exists and holds Rego modules other than tests: a folder of other files is not policies. */

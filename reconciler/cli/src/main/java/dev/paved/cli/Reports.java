@@ -31,10 +31,7 @@ final class Reports {
             return;
         }
         for (Finding finding : result.findings()) {
-            terminal.out().println(style.bold(finding.location().toString()) + ": "
-                    + (finding.isError() ? style.error("error") : style.warning("warning")) + ": "
-                    + (finding.path().isEmpty() ? "" : finding.path() + ": ") + finding.message() + " "
-                    + style.dim("[" + finding.ruleId() + "]"));
+            terminal.out().println(ValidationTextReport.line(finding, style));
         }
         if (result.planned()) {
             if (!result.findings().isEmpty()) {

@@ -1,15 +1,10 @@
 package dev.paved.cli;
 
-import dev.paved.core.PavedException;
 import dev.paved.core.pipeline.ValidationResult;
-import dev.paved.core.policy.PolicyStage;
-import dev.paved.core.pipeline.ValidationService;
 import dev.paved.core.report.ValidationJsonReport;
 import dev.paved.core.report.ValidationTextReport;
 import dev.paved.core.source.DirectorySnapshot;
-import dev.paved.policy.CompiledPolicy;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -47,15 +42,8 @@ final class ValidateCommand implements Callable<Integer> {
     public Integer call() {
         Terminal terminal = root.terminal();
         DirectorySnapshot snapshot = DirectorySnapshot.open(path);
-        List<CompiledPolicy> compiled = policy.load(snapshot.root(), terminal);
-        ValidationResult result;
-        if (compiled.isEmpty()) {
-            result = new ValidationService(load.limits()).validate(snapshot);
-        } else {
-            try (PolicyStage policies = new PolicyStage(compiled)) {
-                result = new ValidationService(load.limits(), policies).validate(snapshot);
-            }
-        }
+        ValidationResult result = policy.withValidation(snapshot.root(), load.limits(), terminal,
+                validation -> validation.validate(snapshot));
         terminal.out().print(switch (output.format) {
             case TEXT -> ValidationTextReport.render(result, terminal.style(output.colour));
             case JSON -> ValidationJsonReport.render(result);

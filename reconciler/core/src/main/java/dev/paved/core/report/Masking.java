@@ -17,6 +17,8 @@ public final class Masking {
     private static final Pattern SECRET_NAME = Pattern.compile(
             "(?i).*(passw(or)?d|secret|token|credential|private[-_]?key|api[-_]?key|pgpass).*");
 
+    private static final Pattern URL_USER_INFO = Pattern.compile("([a-zA-Z][a-zA-Z0-9+.-]*://)[^/@\\s]*@");
+
     private Masking() {
     }
 
@@ -28,6 +30,18 @@ public final class Masking {
     public static boolean isSecretPath(String path) {
         int dot = path.lastIndexOf('.');
         return isSecretName(dot < 0 ? path : path.substring(dot + 1));
+    }
+
+    /**
+     * A message made safe to print: the credential's value, and any user information in URLs
+     * ({@code https://user:token@host}), masked. For messages from HTTP clients, Git and forges.
+     */
+    public static String scrub(String message, Secret credential) {
+        String scrubbed = message;
+        if (credential != null && !credential.reveal().isEmpty()) {
+            scrubbed = scrubbed.replace(credential.reveal(), Secret.MASK);
+        }
+        return URL_USER_INFO.matcher(scrubbed).replaceAll("$1");
     }
 
     public static JsonNode mask(JsonNode node) {

@@ -19,17 +19,21 @@ public final class ValidationTextReport {
     public static String render(ValidationResult result, Style style) {
         StringBuilder out = new StringBuilder();
         for (Finding finding : result.findings()) {
-            String severity = finding.isError() ? style.error("error") : style.warning("warning");
-            String path = finding.path();
-            out.append(style.bold(finding.location().toString())).append(": ").append(severity).append(": ")
-                    .append(path.isEmpty() ? "" : path + ": ").append(finding.message())
-                    .append(' ').append(style.dim("[" + finding.ruleId() + "]")).append('\n');
+            out.append(line(finding, style)).append('\n');
         }
         if (!result.findings().isEmpty()) {
             out.append('\n');
         }
         out.append(summary(result, style)).append('\n');
         return out.toString();
+    }
+
+    /** One finding: {@code file:line:column: severity: path: message [rule]}. */
+    public static String line(Finding finding, Style style) {
+        String severity = finding.isError() ? style.error("error") : style.warning("warning");
+        String path = finding.path();
+        return style.bold(finding.location().toString()) + ": " + severity + ": " + (path.isEmpty() ? "" : path + ": ")
+                + finding.message() + " " + style.dim("[" + finding.ruleId() + "]");
     }
 
     private static String summary(ValidationResult result, Style style) {
