@@ -8,8 +8,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The human rendering of a validation result: one line per finding in the compiler style editors and CI
- * problem matchers understand ({@code file:line:column: severity: path: message [rule]}), then a summary.
+ * The human rendering of a validation result: one line per finding ({@link FindingLines}), then a summary.
  */
 public final class ValidationTextReport {
 
@@ -19,11 +18,7 @@ public final class ValidationTextReport {
     public static String render(ValidationResult result, Style style) {
         StringBuilder out = new StringBuilder();
         for (Finding finding : result.findings()) {
-            String severity = finding.isError() ? style.error("error") : style.warning("warning");
-            String path = finding.path();
-            out.append(style.bold(finding.location().toString())).append(": ").append(severity).append(": ")
-                    .append(path.isEmpty() ? "" : path + ": ").append(finding.message())
-                    .append(' ').append(style.dim("[" + finding.ruleId() + "]")).append('\n');
+            out.append(FindingLines.line(finding, style)).append('\n');
         }
         if (!result.findings().isEmpty()) {
             out.append('\n');
