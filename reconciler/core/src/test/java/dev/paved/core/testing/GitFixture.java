@@ -26,8 +26,12 @@ public final class GitFixture implements AutoCloseable {
     /** A new repository in {@code dir} (created if needed, files there kept), on branch {@code main}. */
     public static GitFixture init(Path dir) {
         try {
-            return new GitFixture(Git.init().setDirectory(dir.toFile()).setInitialBranch("main").call());
-        } catch (GitAPIException e) {
+            Git git = Git.init().setDirectory(dir.toFile()).setInitialBranch("main").call();
+            // blobs exactly as the files are, whatever the person running the tests configured globally
+            git.getRepository().getConfig().setBoolean("core", null, "autocrlf", false);
+            git.getRepository().getConfig().save();
+            return new GitFixture(git);
+        } catch (GitAPIException | java.io.IOException e) {
             throw new IllegalStateException(e);
         }
     }
