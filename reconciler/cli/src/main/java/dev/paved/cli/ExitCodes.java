@@ -1,6 +1,7 @@
 package dev.paved.cli;
 
 import dev.paved.core.apply.ApplyResult;
+import dev.paved.core.ci.CiResult;
 import dev.paved.core.pipeline.ValidationResult;
 import dev.paved.core.plan.Plan;
 
@@ -28,6 +29,14 @@ public final class ExitCodes {
 
     public static int of(ApplyResult result) {
         return result.succeeded() ? OK : FINDINGS;
+    }
+
+    /** {@code paved ci}: 1 when error findings count or there is no (complete) plan. */
+    public static int of(CiResult result, boolean detailed) {
+        if (result.verdict() == CiResult.Verdict.FAILED) {
+            return FINDINGS;
+        }
+        return of(result.plan(), detailed);
     }
 
     public static int of(ValidationResult result, boolean failOnWarn) {
