@@ -228,6 +228,63 @@ class CiCommandTest {
     }
 
     @Test
+    void policiesComeFromTheHeadCommitAndTheirHintsShowHowToFix() throws IOException {
+        git.branch("feature");
+        Files.writeString(repo.resolve("policy/domains.rego"), """
+                package acme.domains
+
+                deny_experiments contains result if {
+                    input.kind == "Service"
+                    input.metadata.labels.domain == "experiments"
+                    result := {
+                        "msg": "the experiments domain needs the platform team's sign-off",
+                        "rule": "ACME-DOM-001",
+                        "pointer": "/metadata/labels/domain",
+                        "hint": "ask #platform first",
+                    }
+                }
+                """);
+        edit("services/cart.yaml", "domain: commerce", "domain: experiments");
+        git.commit("cart moves to experiments, and a rule about experiments");
+        git.checkout("main"); // the work tree has neither: both are read from the commit
+
+        ValidateCommandTest.Run run = paved("ci", "--base", "main", "--head", "feature", repo.toString(), "-o",
+                "markdown");
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.FINDINGS);
+        assertThat(run.out()).contains("| ❌ | services/cart.yaml:9 | `ACME-DOM-001` | metadata.labels.domain: the"
+                + " experiments domain needs the platform team's sign-off | ask \\#platform first |\n")
+                .contains("Commit `" + git.git().getRepository().resolve("feature").name().substring(0, 7) + "`");
+        assertThat(Files.exists(repo.resolve("policy/domains.rego"))).isFalse();
+    }
+
+    @Test
+    void aProviderThatCannotBeObservedFailsTheCheckWhateverTheFilesChanged() throws IOException {
+        git.branch("feature");
+        edit("teams/platform.yaml", "title: Platform Engineering", "title: Platform Engineering Group");
+        git.commit("a new title");
+        int port;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            port = socket.getLocalPort(); // closed again: nothing listens there
+        }
+        Path config = temp.resolve("paved.yaml");
+        Files.writeString(config, """
+                providers:
+                  pg-dev:
+                    type: postgres
+                    settings: {host: 127.0.0.1, port: %d, user: paved, secretDir: %s, connectTimeoutSeconds: 2}
+                """.formatted(port, temp.resolve("secrets")));
+
+        ValidateCommandTest.Run run = paved("ci", "--base", "main", repo.toString(), "--env", "dev",
+                "--config", config.toString());
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.FINDINGS);
+        assertThat(run.out()).contains("environments/dev.yaml:").contains("[plan.observe]")
+                .contains("cannot observe provider instance 'pg-dev' in environment 'dev'")
+                .containsPattern("\n1 violation · plan incomplete: \\d+ to create in dev\n$");
+    }
+
+    @Test
     void usageErrorsExit2() throws IOException {
         git.branch("feature");
 
