@@ -1,6 +1,7 @@
 package dev.paved.cli;
 
 import dev.paved.core.apply.ApplyResult;
+import dev.paved.core.ci.CiResult;
 import dev.paved.core.pipeline.ValidationResult;
 import dev.paved.core.plan.Plan;
 import dev.paved.core.scaffold.ScaffoldResult;
@@ -34,6 +35,14 @@ public final class ExitCodes {
     /** paved new: 1 when the new file has error findings (and was not kept). */
     public static int of(ScaffoldResult result) {
         return result.accepted() ? OK : FINDINGS;
+    }
+
+    /** {@code paved ci}: 1 when error findings count or there is no (complete) plan. */
+    public static int of(CiResult result, boolean detailed) {
+        if (result.verdict() == CiResult.Verdict.FAILED) {
+            return FINDINGS;
+        }
+        return of(result.plan(), detailed);
     }
 
     public static int of(ValidationResult result, boolean failOnWarn) {

@@ -11,7 +11,8 @@ import picocli.CommandLine.Option;
 /** The root command: global options and the sub-commands. */
 @Command(name = "paved", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "GitOps reconciliation for internal developer platforms.",
-        subcommands = {ValidateCommand.class, PlanCommand.class, ApplyCommand.class, NewCommand.class,
+        subcommands = {ValidateCommand.class, PlanCommand.class, ApplyCommand.class, CiCommand.class,
+                NewCommand.class,
                 PolicyCommand.class,
                 SchemaCommand.class,
                 DevCommand.class,

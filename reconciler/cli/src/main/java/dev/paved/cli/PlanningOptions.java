@@ -11,7 +11,7 @@ import java.util.Map;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** Everything {@code plan} and {@code apply} share: what to plan, configuration and state, loader limits. */
+/** What {@code plan}, {@code apply} and {@code ci} share: what to plan, configuration and state, loader limits. */
 final class PlanningOptions {
 
     @Mixin
@@ -37,8 +37,12 @@ final class PlanningOptions {
 
     PlanService.Result plan(Path repository, PlanService.Request request, PavedConfig config,
                             ProviderInstances instances) {
+        return planService(config, repository).plan(DirectorySnapshot.open(repository), instances, request);
+    }
+
+    /** How {@code plan}, {@code apply} and {@code ci} plan the repo at {@code repository}: one code path. */
+    PlanService planService(PavedConfig config, Path repository) {
         DeclarationCache cache = noCache ? null : DeclarationCache.forRepo(config.stateDir(), repository).orElse(null);
-        return new PlanService(new ValidationService(load.limits(), null, cache))
-                .plan(DirectorySnapshot.open(repository), instances, request);
+        return new PlanService(new ValidationService(load.limits(), null, cache));
     }
 }

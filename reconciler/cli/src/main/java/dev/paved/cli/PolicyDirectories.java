@@ -63,7 +63,8 @@ final class PolicyDirectories {
         }
     }
 
-    private static void delete(Path dir) {
+    /** Deletes a temporary directory and what is in it; a leftover is harmless, so failures are ignored. */
+    static void delete(Path dir) {
         try (Stream<Path> files = Files.walk(dir)) {
             for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(file);

@@ -4,6 +4,7 @@ import dev.paved.core.PavedException;
 import dev.paved.core.parse.LoadLimits;
 import dev.paved.core.pipeline.ValidationService;
 import dev.paved.core.policy.PolicyStage;
+import dev.paved.core.source.GitCommitSnapshot;
 import dev.paved.policy.BuiltInLibrary;
 import dev.paved.policy.CompiledPolicy;
 import dev.paved.policy.OpaBinary;
@@ -81,6 +82,31 @@ final class PolicyOptions {
         }
         try (PolicyStage policies = new PolicyStage(compiled)) {
             return work.apply(new ValidationService(limits, policies));
+        }
+    }
+
+    /**
+     * The compiled policies to run over the repo at a commit: as {@link #load(Path, Terminal)}, with the
+     * {@code policy/} folder of that commit (written to a temporary directory to be compiled, or found in the cache).
+     */
+    List<CompiledPolicy> load(GitCommitSnapshot head, Terminal terminal) {
+        if (none || noRepo) {
+            return load(Path.of(""), terminal);
+        }
+        Path temp;
+        try {
+            temp = Files.createTempDirectory("paved-policy-");
+        } catch (IOException e) {
+            throw new PavedException("create a temporary directory: " + e.getMessage(), e);
+        }
+        try {
+            head.export(REPO_POLICIES, temp.resolve(REPO_POLICIES));
+            return load(temp, terminal);
+        } catch (PavedException e) {
+            // opa names the files it compiled: name them as they are in the repo
+            throw new PavedException(e.getMessage().replace(temp + java.io.File.separator, ""), e);
+        } finally {
+            PolicyDirectories.delete(temp);
         }
     }
 

@@ -2,6 +2,7 @@ package dev.paved.cli;
 
 import dev.paved.core.finding.Finding;
 import dev.paved.core.pipeline.PlanService;
+import dev.paved.core.report.FindingLines;
 import dev.paved.core.report.PlanJsonReport;
 import dev.paved.core.report.PlanTextReport;
 import dev.paved.core.report.Style;
@@ -31,7 +32,7 @@ final class Reports {
             return;
         }
         for (Finding finding : result.findings()) {
-            terminal.out().println(ValidationTextReport.line(finding, style));
+            terminal.out().println(FindingLines.line(finding, style));
         }
         if (result.planned()) {
             if (!result.findings().isEmpty()) {

@@ -7,8 +7,12 @@ final class Version implements IVersionProvider {
 
     @Override
     public String[] getVersion() {
+        return new String[] {"paved " + number(), "Java ${java.version} (${java.vendor})"};
+    }
+
+    /** The version number, or {@code development build} when not run from a built jar. */
+    static String number() {
         String version = Version.class.getPackage().getImplementationVersion();
-        return new String[] {"paved " + (version == null ? "development build" : version),
-                "Java ${java.version} (${java.vendor})"};
+        return version == null ? "development build" : version;
     }
 }

@@ -11,9 +11,11 @@ import java.util.Objects;
  * @param location file, document, line and column the finding points at
  * @param pointer  JSON pointer (RFC 6901) into the document, {@code ""} for the document itself
  * @param message  what is wrong, for a developer who has not read the schema
+ * @param hint     how to fix it, when the rule says so (a policy result's {@code hint} or {@code fix}); {@code ""}
+ *                 otherwise
  */
-public record Finding(String ruleId, Severity severity, Location location, String pointer, String message)
-        implements Comparable<Finding> {
+public record Finding(String ruleId, Severity severity, Location location, String pointer, String message,
+                      String hint) implements Comparable<Finding> {
 
     private static final Comparator<Finding> ORDER = Comparator.comparing(Finding::location)
             .thenComparing(Finding::ruleId)
@@ -26,6 +28,12 @@ public record Finding(String ruleId, Severity severity, Location location, Strin
         Objects.requireNonNull(location, "location");
         Objects.requireNonNull(pointer, "pointer");
         Objects.requireNonNull(message, "message");
+        Objects.requireNonNull(hint, "hint");
+    }
+
+    /** A finding without a hint. */
+    public Finding(String ruleId, Severity severity, Location location, String pointer, String message) {
+        this(ruleId, severity, location, pointer, message, "");
     }
 
     public static Finding error(String ruleId, Location location, String pointer, String message) {

@@ -1,11 +1,26 @@
 package dev.paved.core.finding;
 
 import java.util.Collection;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** "Did you mean …?" hints: the closest candidate by edit distance, when it is close enough to be a typo. */
 public final class Suggestions {
 
+    private static final Pattern DID_YOU_MEAN = Pattern.compile(" \\(did you mean '([^']*)'\\?\\)");
+
     private Suggestions() {
+    }
+
+    /** The name a message made with {@link #didYouMean} suggests, or null when it suggests none. */
+    public static String suggested(String message) {
+        Matcher matcher = DID_YOU_MEAN.matcher(message);
+        return matcher.find() ? matcher.group(1) : null;
+    }
+
+    /** The message without the suggestion {@link #didYouMean} added to it. */
+    public static String withoutSuggestion(String message) {
+        return DID_YOU_MEAN.matcher(message).replaceFirst("");
     }
 
     /** {@code " (did you mean 'payments'?)"}, or {@code ""} when nothing is close. */

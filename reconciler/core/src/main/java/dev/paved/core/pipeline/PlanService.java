@@ -86,8 +86,20 @@ public final class PlanService {
     }
 
     public Result plan(Snapshot snapshot, ProviderInstances instances, Request request) {
+        return plan(validate(snapshot), instances, request);
+    }
+
+    /** The validation a plan starts with: loading, schemas and reference rules, no policies. */
+    public ValidationResult validate(Snapshot snapshot) {
+        return validation.validate(snapshot);
+    }
+
+    /**
+     * Plans a snapshot already {@link #validate validated}: what {@code paved ci} does after checking policies on
+     * the same result, so that its plan is made exactly as {@code paved plan} makes it.
+     */
+    public Result plan(ValidationResult validated, ProviderInstances instances, Request request) {
         long started = System.nanoTime();
-        ValidationResult validated = validation.validate(snapshot);
         if (!validated.valid()) {
             return new Result(validated, null, null, null);
         }

@@ -2,9 +2,15 @@ package dev.paved.core.plan;
 
 import dev.paved.core.finding.Finding;
 import dev.paved.provider.ResourceKey;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * What applying would do, in the order it would do it. Deterministic: the same repo and live state give the
@@ -36,6 +42,29 @@ public record Plan(String revision, String fingerprint, List<Change> changes, Li
 
     public boolean hasChanges() {
         return changes.stream().anyMatch(c -> c.action().changes());
+    }
+
+    /**
+     * The plan of each environment it touches, by name: its changes (in this plan's order) and orphans; findings
+     * stay with the whole plan.
+     */
+    public SortedMap<String, Plan> byEnvironment() {
+        SortedMap<String, List<Change>> changesOf = new TreeMap<>();
+        SortedMap<String, List<ResourceKey>> orphansOf = new TreeMap<>();
+        changes.forEach(c -> changesOf.computeIfAbsent(c.key().environment(), e -> new ArrayList<>()).add(c));
+        orphans.forEach(k -> orphansOf.computeIfAbsent(k.environment(), e -> new ArrayList<>()).add(k));
+        SortedMap<String, Plan> plans = new TreeMap<>();
+        for (String environment : union(changesOf.keySet(), orphansOf.keySet())) {
+            plans.put(environment, new Plan(revision, fingerprint, changesOf.getOrDefault(environment, List.of()),
+                    orphansOf.getOrDefault(environment, List.of()), List.of()));
+        }
+        return plans;
+    }
+
+    private static SortedSet<String> union(Set<String> a, Set<String> b) {
+        SortedSet<String> all = new TreeSet<>(a);
+        all.addAll(b);
+        return all;
     }
 
     public boolean hasErrors() {

@@ -23,7 +23,8 @@ import tools.jackson.databind.node.ObjectNode;
  * each compiled policy (e.g. the built-in library and the repo's own, each evaluated on its own, so an exception
  * exempts rules of its own policy only), with the whole catalog as {@code data.paved.catalog} so a rule can look across files.
  * A deny or violation is an error finding, a warn a warning; a result's {@code rule} field is its rule id and
- * its {@code pointer} field (a JSON pointer) says which node of the declaration it is about, for file:line. An
+ * its {@code pointer} field (a JSON pointer) says which node of the declaration it is about, for file:line, and its
+ * {@code hint} (or {@code fix}) field how to fix it. An
  * evaluation that runs too long or out of memory is a {@code policy.evaluation} finding naming the namespace and
  * the declaration.
  */
@@ -111,7 +112,8 @@ public final class PolicyStage implements AutoCloseable {
         if (!pointer.isEmpty() && !pointer.startsWith("/")) {
             pointer = "";
         }
-        return new Finding(rule, severity, declaration.locate(pointer), pointer, result.message());
+        String hint = result.text("hint").isEmpty() ? result.text("fix") : result.text("hint");
+        return new Finding(rule, severity, declaration.locate(pointer), pointer, result.message(), hint);
     }
 
     /**

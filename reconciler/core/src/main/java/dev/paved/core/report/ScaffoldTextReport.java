@@ -26,7 +26,7 @@ public final class ScaffoldTextReport {
         }
         out.append(".\n");
         for (Finding finding : scaffold.findings()) {
-            out.append(ValidationTextReport.line(finding, style)).append('\n');
+            out.append(FindingLines.line(finding, style)).append('\n');
         }
         long errors = scaffold.findings().stream().filter(Finding::isError).count();
         long warnings = scaffold.findings().size() - errors;

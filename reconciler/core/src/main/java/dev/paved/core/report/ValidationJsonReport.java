@@ -34,18 +34,25 @@ public final class ValidationJsonReport {
             kinds.put(kind.yamlName(), result.catalog().count(kind));
         }
         ArrayNode findings = root.putArray("findings");
-        for (Finding finding : result.findings()) {
-            ObjectNode node = findings.addObject();
-            node.put("file", finding.location().file());
-            node.put("document", finding.location().document());
-            node.put("line", finding.location().line());
-            node.put("column", finding.location().column());
-            node.put("pointer", finding.pointer());
-            node.put("path", finding.path());
-            node.put("rule", finding.ruleId());
-            node.put("severity", finding.severity().label());
-            node.put("message", finding.message());
-        }
+        result.findings().forEach(finding -> findings.add(toJson(finding)));
         return JSON.writeValueAsString(root) + "\n";
+    }
+
+    /** One finding: where, which rule, how bad, what; and how to fix it when the rule says ({@code hint}). */
+    public static ObjectNode toJson(Finding finding) {
+        ObjectNode node = JSON.createObjectNode();
+        node.put("file", finding.location().file());
+        node.put("document", finding.location().document());
+        node.put("line", finding.location().line());
+        node.put("column", finding.location().column());
+        node.put("pointer", finding.pointer());
+        node.put("path", finding.path());
+        node.put("rule", finding.ruleId());
+        node.put("severity", finding.severity().label());
+        node.put("message", finding.message());
+        if (!finding.hint().isEmpty()) {
+            node.put("hint", finding.hint());
+        }
+        return node;
     }
 }

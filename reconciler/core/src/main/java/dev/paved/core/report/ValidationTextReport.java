@@ -8,8 +8,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The human rendering of a validation result: one line per finding in the compiler style editors and CI
- * problem matchers understand ({@code file:line:column: severity: path: message [rule]}), then a summary.
+ * The human rendering of a validation result: one line per finding ({@link FindingLines}), then a summary.
  */
 public final class ValidationTextReport {
 
@@ -19,21 +18,13 @@ public final class ValidationTextReport {
     public static String render(ValidationResult result, Style style) {
         StringBuilder out = new StringBuilder();
         for (Finding finding : result.findings()) {
-            out.append(line(finding, style)).append('\n');
+            out.append(FindingLines.line(finding, style)).append('\n');
         }
         if (!result.findings().isEmpty()) {
             out.append('\n');
         }
         out.append(summary(result, style)).append('\n');
         return out.toString();
-    }
-
-    /** One finding: {@code file:line:column: severity: path: message [rule]}. */
-    public static String line(Finding finding, Style style) {
-        String severity = finding.isError() ? style.error("error") : style.warning("warning");
-        String path = finding.path();
-        return style.bold(finding.location().toString()) + ": " + severity + ": " + (path.isEmpty() ? "" : path + ": ")
-                + finding.message() + " " + style.dim("[" + finding.ruleId() + "]");
     }
 
     private static String summary(ValidationResult result, Style style) {

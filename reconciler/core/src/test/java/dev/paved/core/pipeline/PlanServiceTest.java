@@ -14,6 +14,7 @@ import dev.paved.core.plan.Change;
 import dev.paved.core.providers.ProviderInstances;
 import dev.paved.core.providers.ProviderRegistry;
 import dev.paved.core.source.DirectorySnapshot;
+import dev.paved.core.testing.FilesystemStandIn;
 import dev.paved.core.testing.Golden;
 import dev.paved.core.testing.RepoFixture;
 import dev.paved.provider.Provider;
@@ -70,27 +71,9 @@ class PlanServiceTest {
                 "local-files", new InstanceConfig("local-files", workloadType, JSON.createObjectNode(), Map.of()));
         PavedConfig config = new PavedConfig(temp.resolve("state"), configured, PavedConfig.FILESYSTEM);
         ProviderRegistry registry = ProviderRegistry.of(List.of(new InMemoryProviderType(), new StrictPostgres(),
-                new FakeFilesystem()));
+                new FilesystemStandIn()));
         try (ProviderInstances instances = new ProviderInstances(config, registry, new SecretSource(Map.of()))) {
             return SERVICE.plan(DirectorySnapshot.open(repo), instances, PlanService.Request.ALL);
-        }
-    }
-
-    /** Stands in for the filesystem default under its id, in memory: core does not depend on providers. */
-    static final class FakeFilesystem implements ProviderType {
-        @Override
-        public String id() {
-            return PavedConfig.FILESYSTEM;
-        }
-
-        @Override
-        public List<ResourceType> resourceTypes() {
-            return new InMemoryProviderType().resourceTypes();
-        }
-
-        @Override
-        public Provider open(ProviderSettings settings) {
-            return new InMemoryProviderType().open(settings);
         }
     }
 

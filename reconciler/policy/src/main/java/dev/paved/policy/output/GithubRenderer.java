@@ -51,15 +51,8 @@ final class GithubRenderer implements Renderer {
     }
 
     private static void command(String level, Location at, String message, StringBuilder out) {
-        out.append("::").append(level).append(" file=").append(escapeProperty(at.file())).append(",line=")
-                .append(at.line()).append("::").append(escapeData(message)).append('\n');
-    }
-
-    private static String escapeData(String value) {
-        return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A");
-    }
-
-    private static String escapeProperty(String value) {
-        return escapeData(value).replace(":", "%3A").replace(",", "%2C");
+        out.append("::").append(level).append(" file=").append(WorkflowCommands.escapeProperty(at.file()))
+                .append(",line=").append(at.line()).append("::").append(WorkflowCommands.escapeData(message))
+                .append('\n');
     }
 }

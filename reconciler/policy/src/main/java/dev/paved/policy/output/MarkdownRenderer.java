@@ -31,8 +31,9 @@ final class MarkdownRenderer implements Renderer {
         if (!rows.isEmpty()) {
             out.append("\n| Result | File | Namespace | Rule | Message |\n|---|---|---|---|---|\n");
             rows.stream().limit(MAX_ROWS).forEach(row -> out.append("| ").append(row.kind()).append(" | ")
-                    .append(escape(file(row))).append(" | `").append(row.check().namespace()).append("` | ")
-                    .append(rule(row.result())).append(" | ").append(escape(row.result().message())).append(" |\n"));
+                    .append(Markdown.escape(file(row))).append(" | `").append(row.check().namespace()).append("` | ")
+                    .append(rule(row.result())).append(" | ").append(Markdown.escape(row.result().message()))
+                    .append(" |\n"));
             if (rows.size() > MAX_ROWS) {
                 out.append("\n… and ").append(rows.size() - MAX_ROWS).append(" more (see the job's log).\n");
             }
@@ -42,7 +43,7 @@ final class MarkdownRenderer implements Renderer {
                     .append(totals.exceptions() == 1 ? " exception" : " exceptions")
                     .append(" exempted a rule</summary>\n\n| File | Namespace | Rule |\n|---|---|---|\n");
             for (CheckResult check : results) {
-                check.exceptions().forEach(rule -> out.append("| ").append(escape(check.file())).append(" | `")
+                check.exceptions().forEach(rule -> out.append("| ").append(Markdown.escape(check.file())).append(" | `")
                         .append(check.namespace()).append("` | `").append(rule).append("` |\n"));
             }
             out.append("\n</details>\n");
@@ -76,23 +77,6 @@ final class MarkdownRenderer implements Renderer {
     /** The Rego rule, and the rule id a policy gave in its metadata ({@code rule} or {@code id}), if any. */
     private static String rule(PolicyResult result) {
         String id = result.text("rule").isEmpty() ? result.text("id") : result.text("rule");
-        return "`" + result.rule() + "`" + (id.isEmpty() ? "" : " " + escape(id));
-    }
-
-    /** Safe inside a table cell: no pipe, newline, HTML or Markdown markup survives as such. */
-    static String escape(String text) {
-        StringBuilder out = new StringBuilder();
-        String normalised = text.strip().replace("\r\n", "\n").replace('\r', '\n');
-        for (char c : normalised.toCharArray()) {
-            switch (c) {
-                case '\n' -> out.append("<br>");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '&' -> out.append("&amp;");
-                case '|', '\\', '`', '*', '_', '[', ']', '~', '#' -> out.append('\\').append(c);
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
+        return "`" + result.rule() + "`" + (id.isEmpty() ? "" : " " + Markdown.escape(id));
     }
 }
