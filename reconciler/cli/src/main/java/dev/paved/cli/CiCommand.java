@@ -1,8 +1,12 @@
 package dev.paved.cli;
 
+import dev.paved.core.ci.CiPoster;
 import dev.paved.core.ci.CiResult;
 import dev.paved.core.ci.CiService;
+import dev.paved.core.ci.CiStatuses;
 import dev.paved.core.config.PavedConfig;
+import dev.paved.core.forge.ForgeEnvironment;
+import dev.paved.core.forge.ForgeKind;
 import dev.paved.core.policy.PolicyStage;
 import dev.paved.core.providers.ProviderInstances;
 import dev.paved.core.source.ChangedFiles;
@@ -11,7 +15,9 @@ import dev.paved.core.source.GitRepository;
 import dev.paved.policy.CompiledPolicy;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -52,6 +58,11 @@ final class CiCommand implements Callable<Integer> {
     @Option(names = "--detailed-exitcode", description = "Exit 2 when the check passed and the plan has changes.")
     private boolean detailedExitCode;
 
+    @Option(names = "--post", paramLabel = "FORGE", description = "Post the comment to the pull request (created"
+            + " once, then updated in place) and set a commit status per environment: ${COMPLETION-CANDIDATES}; the"
+            + " token and the pull request come from the CI job's environment (see docs/pull-requests.md).")
+    private ForgeKind post;
+
     @Mixin
     private PlanningOptions planning;
 
@@ -76,8 +87,24 @@ final class CiCommand implements Callable<Integer> {
                 result = new CiService(planning.planService(config, git.directory()), policies)
                         .check(snapshot, changes, instances, planning.scope.request(), all);
             }
-            output.write(result, targets, output.context(terminal, changes.headCommit(), git.folder()), terminal);
+            CiFormat.Context context = output.context(terminal, changes.headCommit(), git.folder());
+            output.write(result, targets, context, terminal);
+            if (post != null) {
+                CiPoster.Posted posted = CiPoster.post(ForgeEnvironment.fromEnvironment(post, terminal.env()), result,
+                        CiFormat.MARKDOWN.render(result, context));
+                terminal.err().println(describe(post, posted));
+            }
             return ExitCodes.of(result, detailedExitCode);
         }
+    }
+
+    /** {@code Posted to github pull request #12: comment updated, https://…; statuses paved/dev, paved/prod set.} */
+    private static String describe(ForgeKind forge, CiPoster.Posted posted) {
+        String comment = posted.comment().action().name().toLowerCase(Locale.ROOT)
+                + posted.comment().url().map(url -> ", " + url).orElse("");
+        String statuses = posted.statuses().stream().map(CiStatuses.Status::context)
+                .collect(Collectors.joining(", "));
+        return "Posted to " + forge + " pull request " + posted.pullRequest() + ": comment " + comment + "; "
+                + (posted.statuses().size() == 1 ? "status " : "statuses ") + statuses + " set.";
     }
 }

@@ -22,9 +22,9 @@ record CommentMarker(String name) {
         return "<!-- paved:" + name + " -->";
     }
 
-    /** The body as posted: the marker line, then the body. */
+    /** The body as posted: the marker line, then the body (which may start with the marker line already). */
     String stamp(String body) {
-        return line() + "\n" + body;
+        return body.startsWith(line() + "\n") ? body : line() + "\n" + body;
     }
 
     boolean marks(String body) {

@@ -94,7 +94,7 @@ public final class CiHeadline {
     }
 
     /** {@code 3 to create, 1 to update}: the actions that change something, those with none left out. */
-    static String changes(Plan plan) {
+    public static String changes(Plan plan) {
         Map<Action, Integer> counts = plan.counts();
         List<String> parts = new ArrayList<>();
         for (Action action : Action.values()) {

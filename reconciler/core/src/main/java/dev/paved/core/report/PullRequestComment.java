@@ -16,7 +16,7 @@ import java.util.Locale;
 public final class PullRequestComment {
 
     /** The first line of every comment: how a comment made by {@code paved ci} is found again. */
-    public static final String MARKER = "<!-- paved:ci comment -->";
+    public static final String MARKER = "<!-- paved:ci -->";
 
     /** The most characters GitHub accepts in a comment body. */
     public static final int GITHUB_LIMIT = 65_535;
