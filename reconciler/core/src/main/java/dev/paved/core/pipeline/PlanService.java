@@ -18,10 +18,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
@@ -104,59 +100,23 @@ public final class PlanService {
             return new Result(validated, null, null, null);
         }
         Catalog catalog = validated.catalog();
-        // observing depends only on the environments' provider instances: it runs meanwhile, on its own thread
-        ExecutorService observing = Executors.newSingleThreadExecutor(PlanService::observerThread);
-        try {
-            Future<LiveStateObserver.Result> observation = observing.submit(() -> observe(catalog, instances, request));
-            long phase = System.nanoTime();
-            DesiredState resolved = resolver.resolve(catalog);
-            log.debug("resolved {} resources in {} ms", resolved.bindings().size(), millisSince(phase));
-            phase = System.nanoTime();
-            List<Finding> problems = new ArrayList<>(resolved.findings());
-            problems.addAll(new BindingChecker().check(resolved, instances, catalog));
-            log.debug("checked {} bindings against their providers in {} ms", resolved.bindings().size(),
-                    millisSince(phase));
-            if (problems.stream().anyMatch(Finding::isError)) {
-                return new Result(validated, new DesiredState(resolved.bindings(), problems), null, null);
-            }
-            DesiredState desired = new DesiredState(resolved.bindings().stream().filter(b -> inScope(b, request))
-                    .toList(), resolved.findings());
-            return compare(validated, desired, join(observation), instances, request, started);
-        } finally {
-            observing.shutdownNow();
-        }
-    }
-
-    private LiveStateObserver.Result observe(Catalog catalog, ProviderInstances instances, Request request) {
         long phase = System.nanoTime();
+        DesiredState resolved = resolver.resolve(catalog);
+        log.debug("resolved {} resources in {} ms", resolved.bindings().size(), millisSince(phase));
+        phase = System.nanoTime();
+        List<Finding> problems = new ArrayList<>(resolved.findings());
+        problems.addAll(new BindingChecker().check(resolved, instances, catalog));
+        log.debug("checked {} bindings against their providers in {} ms", resolved.bindings().size(),
+                millisSince(phase));
+        if (problems.stream().anyMatch(Finding::isError)) {
+            return new Result(validated, new DesiredState(resolved.bindings(), problems), null, null);
+        }
+        DesiredState desired = new DesiredState(resolved.bindings().stream().filter(b -> inScope(b, request))
+                .toList(), resolved.findings());
+        phase = System.nanoTime();
         LiveStateObserver.Result live = observer.observe(scopes(catalog, request), instances, catalog);
         log.debug("observed {} live resources in {} ms", live.observed().resources().size(), millisSince(phase));
-        return live;
-    }
-
-    private static LiveStateObserver.Result join(Future<LiveStateObserver.Result> observation) {
-        try {
-            return observation.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new PavedException("observe live state: interrupted", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException failure) {
-                throw failure;
-            }
-            throw new PavedException("observe live state: " + e.getCause(), e.getCause());
-        }
-    }
-
-    private static Thread observerThread(Runnable task) {
-        Thread thread = new Thread(task, "paved-observe");
-        thread.setDaemon(true);
-        return thread;
-    }
-
-    private Result compare(ValidationResult validated, DesiredState desired, LiveStateObserver.Result live,
-                           ProviderInstances instances, Request request, long started) {
-        long phase = System.nanoTime();
+        phase = System.nanoTime();
         Observed observed = request.services().isEmpty() ? live.observed() : onlyOwnedBy(live.observed(), request);
         Plan plan = planner.plan(validated.revision() + "@" + validated.digest(), desired, observed,
                 instances, new Planner.Options(request.prune()));
