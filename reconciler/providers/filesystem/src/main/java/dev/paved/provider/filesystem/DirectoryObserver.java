@@ -16,8 +16,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Observes one environment: lists {@code <root>/<environment>/*}{@code /*.json}, reads the files in parallel and
- * keeps those that carry Paved's mark for their own path. Foreign, unparsable and temporary files are invisible;
+ * Observes one environment: lists {@code <root>/<environment>/*}{@code /*.json}, reads the files (in parallel when
+ * asked to) and keeps those that carry Paved's mark for their own path. Foreign, unparsable and temporary files are invisible;
  * a resource file that exists but cannot be read fails the whole observe, since leaving it out would make a plan
  * create it again.
  */

@@ -32,10 +32,16 @@ final class FilesystemProvider implements Provider, Creator, Updater, Deleter {
     private final DirectoryObserver observer;
     private final AtomicBoolean closed = new AtomicBoolean();
 
+    /**
+     * Observe reads one environment's files on the calling thread: Paved observes every (environment, instance)
+     * scope at once, several at a time, and reading in parallel inside each scope as well only oversubscribed the
+     * cores (a no-op plan of 10,000 services on two cores: 3.77 s with parallel reads, 3.49 s without).
+     */
     FilesystemProvider(String instance, ResourceLayout layout) {
-        this(instance, layout, true);
+        this(instance, layout, false);
     }
 
+    /** @param parallelObserve read an environment's files in parallel, on the common fork-join pool */
     FilesystemProvider(String instance, ResourceLayout layout, boolean parallelObserve) {
         this.instance = instance;
         this.layout = layout;
