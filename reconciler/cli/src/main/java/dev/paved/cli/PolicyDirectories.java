@@ -1,5 +1,6 @@
 package dev.paved.cli;
 
+import dev.paved.core.policy.RepoPolicies;
 import dev.paved.policy.CompiledPolicy;
 import dev.paved.policy.PolicyCompiler;
 import dev.paved.policy.PolicyException;
@@ -65,12 +66,6 @@ final class PolicyDirectories {
 
     /** Deletes a temporary directory and what is in it; a leftover is harmless, so failures are ignored. */
     static void delete(Path dir) {
-        try (Stream<Path> files = Files.walk(dir)) {
-            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(file);
-            }
-        } catch (IOException e) {
-            // a leftover temporary directory is harmless
-        }
+        RepoPolicies.delete(dir);
     }
 }

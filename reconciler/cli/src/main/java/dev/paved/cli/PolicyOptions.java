@@ -4,6 +4,7 @@ import dev.paved.core.PavedException;
 import dev.paved.core.parse.LoadLimits;
 import dev.paved.core.pipeline.ValidationService;
 import dev.paved.core.policy.PolicyStage;
+import dev.paved.core.policy.RepoPolicies;
 import dev.paved.core.source.GitCommitSnapshot;
 import dev.paved.policy.BuiltInLibrary;
 import dev.paved.policy.CompiledPolicy;
@@ -17,7 +18,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
-import java.util.stream.Stream;
 import picocli.CommandLine.Option;
 
 /**
@@ -28,7 +28,6 @@ import picocli.CommandLine.Option;
 final class PolicyOptions {
 
     /** The folder of a platform repo that holds its own policies. */
-    static final String REPO_POLICIES = "policy";
 
     @Option(names = "--policy", paramLabel = "PATH", description = "Also check every declaration against these"
             + " Conftest-style policies: a directory of Rego (compiled with opa, cached) or a bundle built with"
@@ -46,6 +45,11 @@ final class PolicyOptions {
 
     /** The compiled policies to run over the repo, in order: built-in, the repo's, then --policy ones. */
     List<CompiledPolicy> load(Path repo, Terminal terminal) {
+        return load(repo, terminal, false);
+    }
+
+    /** @param withoutRepo leave the repo's own policies out (the caller loads them from elsewhere) */
+    private List<CompiledPolicy> load(Path repo, Terminal terminal, boolean withoutRepo) {
         if (none && !extra.isEmpty()) {
             throw new PavedException("--no-policies and --policy contradict each other; use one");
         }
@@ -58,9 +62,8 @@ final class PolicyOptions {
             if (!noBuiltin) {
                 policies.add(BuiltInLibrary.load().policy());
             }
-            Path repoPolicies = repo.resolve(REPO_POLICIES);
-            if (!noRepo && hasRego(repoPolicies)) {
-                policies.add(loader.load(repoPolicies));
+            if (!noRepo && !withoutRepo) {
+                RepoPolicies.of(repo, loader).ifPresent(policies::add);
             }
             for (Path path : extra) {
                 policies.add(loader.load(path));
@@ -90,37 +93,11 @@ final class PolicyOptions {
      * {@code policy/} folder of that commit (written to a temporary directory to be compiled, or found in the cache).
      */
     List<CompiledPolicy> load(GitCommitSnapshot head, Terminal terminal) {
-        if (none || noRepo) {
-            return load(Path.of(""), terminal);
+        List<CompiledPolicy> policies = new ArrayList<>(load(Path.of(""), terminal, true));
+        if (!none && !noRepo) {
+            RepoPolicies.of(head, loader(terminal)).ifPresent(policies::add);
         }
-        Path temp;
-        try {
-            temp = Files.createTempDirectory("paved-policy-");
-        } catch (IOException e) {
-            throw new PavedException("create a temporary directory: " + e.getMessage(), e);
-        }
-        try {
-            head.export(REPO_POLICIES, temp.resolve(REPO_POLICIES));
-            return load(temp, terminal);
-        } catch (PavedException e) {
-            // opa names the files it compiled: name them as they are in the repo
-            throw new PavedException(e.getMessage().replace(temp + java.io.File.separator, ""), e);
-        } finally {
-            PolicyDirectories.delete(temp);
-        }
-    }
-
-    /** Whether the folder exists and holds Rego modules other than tests: a folder of other files is not policies. */
-    private static boolean hasRego(Path folder) {
-        if (!Files.isDirectory(folder)) {
-            return false;
-        }
-        try (Stream<Path> files = Files.walk(folder)) {
-            return files.map(f -> f.getFileName().toString())
-                    .anyMatch(name -> name.endsWith(".rego") && !name.endsWith("_test.rego"));
-        } catch (IOException e) {
-            throw new PavedException("list " + folder + ": " + e.getMessage(), e);
-        }
+        return policies;
     }
 
     /** Bundles as they are, directories compiled through the cache the environment names; opa found lazily. */
