@@ -1,0 +1,48 @@
+package dev.paved.daemon.cycle;
+
+import dev.paved.core.finding.Finding;
+import dev.paved.core.plan.Plan;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What one reconcile cycle did.
+ *
+ * @param trigger  why it ran: {@code schedule}, {@code startup}, {@code webhook github}, {@code api}
+ * @param fetched  the commit the remote's ref pointed at, or null when it could not be fetched
+ * @param applied  the commit whose plan was applied (the fetched one when it is good, else the last good one), or
+ *                 null when nothing was applied
+ * @param findings the error and warning findings of the fetched commit (validation and policies)
+ * @param plan     the plan that was made, or null
+ * @param changes  how many changes were applied
+ */
+public record CycleResult(String trigger, Instant started, Instant finished, String fetched, String applied,
+                          Outcome outcome, String message, List<Finding> findings, Plan plan, int changes) {
+
+    /** How a cycle ended. */
+    public enum Outcome {
+        /** The good commit's changes were applied. */
+        APPLIED,
+        /** Live state already matched the good commit. */
+        NO_CHANGES,
+        /** The fetched commit has error findings: not applied; the last good commit stays in force. */
+        REFUSED,
+        /** The remote could not be fetched, or planning or applying failed. */
+        FAILED
+    }
+
+    public CycleResult {
+        Objects.requireNonNull(trigger, "trigger");
+        Objects.requireNonNull(outcome, "outcome");
+        findings = List.copyOf(findings);
+    }
+
+    public long errors() {
+        return findings.stream().filter(Finding::isError).count();
+    }
+
+    public long warnings() {
+        return findings.size() - errors();
+    }
+}

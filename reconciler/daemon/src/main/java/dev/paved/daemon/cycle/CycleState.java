@@ -1,0 +1,19 @@
+package dev.paved.daemon.cycle;
+
+import java.util.Optional;
+
+/**
+ * What the cycle keeps between runs (and across restarts, in the state store): the last good commit, and the
+ * commits it refused.
+ */
+public interface CycleState {
+
+    /** The last commit that validated clean and was applied, if any. */
+    Optional<String> lastGood();
+
+    /** Whether {@code commit} was refused before (so it is not checked again until it changes). */
+    boolean refused(String commit);
+
+    /** Records the end of a cycle: its run, and the last good commit or a refusal it establishes. */
+    void finished(CycleResult result);
+}
