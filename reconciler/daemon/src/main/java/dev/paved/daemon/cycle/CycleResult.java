@@ -1,5 +1,6 @@
 package dev.paved.daemon.cycle;
 
+import dev.paved.core.catalog.Catalog;
 import dev.paved.core.finding.Finding;
 import dev.paved.core.plan.Plan;
 import java.time.Instant;
@@ -16,9 +17,11 @@ import java.util.Objects;
  * @param findings the error and warning findings of the fetched commit (validation and policies)
  * @param plan     the plan that was made, or null
  * @param changes  how many changes were applied
+ * @param catalog  the declarations of the applied commit, or null when none was applied
  */
 public record CycleResult(String trigger, Instant started, Instant finished, String fetched, String applied,
-                          Outcome outcome, String message, List<Finding> findings, Plan plan, int changes) {
+                          Outcome outcome, String message, List<Finding> findings, Plan plan, int changes,
+                          Catalog catalog) {
 
     /** How a cycle ended. */
     public enum Outcome {

@@ -14,6 +14,9 @@ public interface CycleState {
     /** Whether {@code commit} was refused before (so it is not checked again until it changes). */
     boolean refused(String commit);
 
+    /** Records the start of a cycle; returns the run's id. */
+    long started(String trigger);
+
     /** Records the end of a cycle: its run, and the last good commit or a refusal it establishes. */
-    void finished(CycleResult result);
+    void finished(long run, CycleResult result);
 }

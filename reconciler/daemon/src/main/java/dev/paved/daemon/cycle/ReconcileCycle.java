@@ -3,6 +3,7 @@ package dev.paved.daemon.cycle;
 import dev.paved.core.PavedException;
 import dev.paved.core.apply.ApplyResult;
 import dev.paved.core.apply.Journal;
+import dev.paved.core.catalog.Catalog;
 import dev.paved.core.finding.Finding;
 import dev.paved.core.pipeline.ApplyService;
 import dev.paved.core.plan.Plan;
@@ -66,8 +67,9 @@ public final class ReconcileCycle {
         Instant started = clock.instant();
         MDC.put("cycle", Long.toString(sequence.incrementAndGet()));
         try {
+            long run = state.started(trigger);
             CycleResult result = attempt(trigger, started);
-            state.finished(result);
+            state.finished(run, result);
             log.info("cycle ({}): {} {} in {} ms: {}", trigger, result.outcome(), shortId(result.fetched()),
                     Duration.between(started, result.finished()).toMillis(), result.message());
             return result;
@@ -112,7 +114,7 @@ public final class ReconcileCycle {
             }
             if (!planned.plan().hasChanges()) {
                 return result(trigger, started, fetched, fetched, Outcome.NO_CHANGES, "live state matches "
-                        + shortId(fetched), findings, planned.plan(), 0);
+                        + shortId(fetched), findings, planned.plan(), 0, validated.catalog());
             }
             ApplyResult applied = applier.apply(planned, instances, journal);
             int changes = (int) planned.plan().changes().stream().filter(c -> c.action().changes()).count();
@@ -122,7 +124,7 @@ public final class ReconcileCycle {
             }
             return result(trigger, started, fetched, fetched, Outcome.APPLIED, "applied " + changes
                     + (changes == 1 ? " change" : " changes") + " of " + shortId(fetched), findings, planned.plan(),
-                    changes);
+                    changes, validated.catalog());
         } catch (PavedException | PolicyException e) {
             return result(trigger, started, fetched, null, Outcome.FAILED, e.getMessage(), List.of(), null, 0);
         }
@@ -155,8 +157,13 @@ public final class ReconcileCycle {
 
     private CycleResult result(String trigger, Instant started, String fetched, String applied, Outcome outcome,
                                String message, List<Finding> findings, Plan plan, int changes) {
+        return result(trigger, started, fetched, applied, outcome, message, findings, plan, changes, null);
+    }
+
+    private CycleResult result(String trigger, Instant started, String fetched, String applied, Outcome outcome,
+                               String message, List<Finding> findings, Plan plan, int changes, Catalog catalog) {
         return new CycleResult(trigger, started, clock.instant(), fetched, applied, outcome, message, findings, plan,
-                changes);
+                changes, catalog);
     }
 
     static String shortId(String commit) {

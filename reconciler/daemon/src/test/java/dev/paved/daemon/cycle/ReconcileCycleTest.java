@@ -14,7 +14,11 @@ import dev.paved.core.providers.ProviderInstances;
 import dev.paved.core.providers.ProviderRegistry;
 import dev.paved.core.testing.GitFixture;
 import dev.paved.core.testing.RepoFixture;
+import dev.paved.daemon.StoreCycleState;
 import dev.paved.daemon.cycle.CycleResult.Outcome;
+import dev.paved.daemon.store.RunOutcome;
+import dev.paved.daemon.store.StateStore;
+import dev.paved.daemon.store.StateStores;
 import dev.paved.policy.OpaBinary;
 import dev.paved.policy.PolicyCache;
 import dev.paved.policy.PolicyLoader;
@@ -23,7 +27,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -55,7 +58,8 @@ class ReconcileCycleTest {
     private ProviderInstances instances;
     private Journal journal;
     private RepoSource source;
-    private final Memory state = new Memory();
+    private StateStore store;
+    private CycleState state;
 
     @BeforeEach
     void setUp() {
@@ -64,6 +68,8 @@ class ReconcileCycleTest {
         PavedConfig config = PavedConfig.defaults(temp.resolve("state"));
         instances = new ProviderInstances(config, ProviderRegistry.discover(), new SecretSource(Map.of()));
         journal = new Journal(temp.resolve("state/journal.jsonl"), Clock.systemUTC());
+        store = StateStores.embedded(temp.resolve("state"));
+        state = new StoreCycleState(store, "remote#main");
         source = RepoSource.open(new RepoSource.Settings(remote.workTree().toString(), "main", "", Optional.empty(),
                 temp.resolve("state/source.git")));
     }
@@ -73,6 +79,7 @@ class ReconcileCycleTest {
         source.close();
         journal.close();
         instances.close();
+        store.close();
         remote.close();
     }
 
@@ -120,6 +127,20 @@ class ReconcileCycleTest {
         assertThat(applied.changes()).isEqualTo(1);
         assertThat(state.lastGood()).contains(fixed);
         assertThat(cycle.run("test").outcome()).isEqualTo(Outcome.NO_CHANGES);
+        assertThat(store.runs(10)).extracting(run -> run.outcome()).containsExactly(RunOutcome.NO_CHANGES,
+                RunOutcome.APPLIED, RunOutcome.REFUSED, RunOutcome.REFUSED, RunOutcome.APPLIED);
+        assertThat(store.refusal(bad)).hasValueSatisfying(refusal -> assertThat(refusal.findings()).isEqualTo(1));
+    }
+
+    @Test
+    void aRestartedDaemonRemembersWhatItAppliedAndRefused() {
+        CycleResult applied = cycle(source).run("startup");
+        store.close();
+        store = StateStores.embedded(temp.resolve("state"));
+        state = new StoreCycleState(store, "remote#main");
+
+        assertThat(state.lastGood()).contains(applied.fetched());
+        assertThat(cycle(source).run("startup").outcome()).isEqualTo(Outcome.NO_CHANGES);
     }
 
     @Test
@@ -161,34 +182,6 @@ class ReconcileCycleTest {
         Path root = temp.resolve("state/live");
         try (Stream<Path> files = Files.walk(root)) {
             return new HashSet<>(files.filter(Files::isRegularFile).map(root::relativize).toList());
-        }
-    }
-
-    /** The cycle's memory, kept in the test (the state store keeps it in the daemon). */
-    private static final class Memory implements CycleState {
-        private volatile String good;
-        private final Set<String> refused = new HashSet<>();
-        private final List<CycleResult> runs = new ArrayList<>();
-
-        @Override
-        public Optional<String> lastGood() {
-            return Optional.ofNullable(good);
-        }
-
-        @Override
-        public synchronized boolean refused(String commit) {
-            return refused.contains(commit);
-        }
-
-        @Override
-        public synchronized void finished(CycleResult result) {
-            runs.add(result);
-            if (result.outcome() == Outcome.REFUSED && result.fetched() != null) {
-                refused.add(result.fetched());
-            }
-            if (result.applied() != null) {
-                good = result.applied();
-            }
         }
     }
 }
