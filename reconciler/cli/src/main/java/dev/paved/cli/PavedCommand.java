@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
 @Command(name = "paved", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "GitOps reconciliation for internal developer platforms.",
         subcommands = {ValidateCommand.class, PlanCommand.class, ApplyCommand.class, CiCommand.class,
-                NewCommand.class,
+                NewCommand.class, ServeCommand.class,
                 PolicyCommand.class,
                 SchemaCommand.class,
                 DevCommand.class,

@@ -73,6 +73,23 @@ public final class GitRepository implements AutoCloseable {
         return directory;
     }
 
+    /** The top of the work tree (a bare repository's own directory): what a clone of this repository reads. */
+    public Path top() {
+        File workTree = repository.isBare() ? repository.getDirectory() : repository.getWorkTree();
+        return workTree.toPath().toAbsolutePath().normalize();
+    }
+
+    /** The branch checked out; empty on a detached HEAD. */
+    public java.util.Optional<String> branch() {
+        try {
+            String full = repository.getFullBranch();
+            return full != null && full.startsWith("refs/heads/")
+                    ? java.util.Optional.of(full.substring("refs/heads/".length())) : java.util.Optional.empty();
+        } catch (IOException e) {
+            throw new SourceException("read HEAD of " + directory + ": " + e.getMessage(), e);
+        }
+    }
+
     /** The platform repo's folder within the Git repository, with '/'; {@code ""} at its top. */
     public String folder() {
         return folder;

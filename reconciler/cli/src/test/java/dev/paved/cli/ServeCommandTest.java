@@ -1,0 +1,196 @@
+package dev.paved.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.paved.core.testing.GitFixture;
+import dev.paved.core.testing.RepoFixture;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * {@code paved serve} end to end, as a real process against a real Git repository as the remote: the first cycle
+ * applies the repo; a signed GitHub push webhook gets a new commit applied; an invalid commit is refused while the
+ * last good state stays; SIGTERM stops the daemon; a restart resumes from the state store; an unreachable remote
+ * makes it report itself degraded.
+ */
+class ServeCommandTest {
+
+    private static final String SECRET = "webhook-secret-for-tests";
+    private static final String TOKEN = "api-token-for-tests";
+    private static final Pattern LISTENING = Pattern.compile("on http://127\\.0\\.0\\.1:(\\d+);");
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    @TempDir
+    Path temp;
+
+    private GitFixture remote;
+    private Process daemon;
+    private URI base;
+
+    @BeforeEach
+    void remote() {
+        remote = GitFixture.init(RepoFixture.build(ValidateCommandTest.SAMPLE_REPO, null, temp.resolve("remote")));
+        remote.commit("the sample platform repo");
+    }
+
+    @AfterEach
+    void stop() throws InterruptedException {
+        if (daemon != null && daemon.isAlive()) {
+            daemon.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
+        remote.close();
+    }
+
+    @Test
+    void appliesGoodCommitsRefusesBadOnesAndResumesAfterARestart() throws Exception {
+        start();
+        String first = status().at("/lastGood/commit").asString();
+        assertThat(first).isEqualTo(head());
+
+        RepoFixture.replaceOnce(remote.workTree().resolve("services/cart.yaml"), "replicas: 6", "replicas: 9");
+        String good = remote.commit("cart: 9 replicas in prod");
+        long sent = System.nanoTime();
+        assertThat(webhook(good).statusCode()).isEqualTo(202);
+        await("the pushed commit is the last good one", s -> good.equals(s.at("/lastGood/commit").asString()));
+        System.out.printf("webhook to applied: %d ms%n", (System.nanoTime() - sent) / 1_000_000);
+        Path cart = temp.resolve("state/live/manifests-prod/prod/workload/cart.json");
+        assertThat(Files.readString(cart)).contains("\"replicas\": 9");
+
+        RepoFixture.replaceOnce(remote.workTree().resolve("services/cart.yaml"), "owner: checkout", "owner: checkuot");
+        RepoFixture.replaceOnce(remote.workTree().resolve("services/cart.yaml"), "replicas: 9", "replicas: 12");
+        String bad = remote.commit("an owner typo");
+        assertThat(webhook(bad).statusCode()).isEqualTo(202);
+        JsonNode refused = await("the bad commit is refused", s -> bad.equals(s.at("/lastRefused/commit").asString()));
+        assertThat(refused.at("/lastGood/commit").asString()).isEqualTo(good);
+        assertThat(refused.at("/lastRefused/reason").asString()).contains("has 1 error and is not applied");
+        assertThat(Files.readString(cart)).as("the last good state stays").contains("\"replicas\": 9");
+
+        daemon.destroy(); // SIGTERM
+        assertThat(daemon.waitFor(30, TimeUnit.SECONDS)).as("the daemon stops on SIGTERM").isTrue();
+
+        start();
+        JsonNode resumed = status();
+        assertThat(resumed.at("/lastGood/commit").asString()).isEqualTo(good);
+        assertThat(resumed.at("/lastRefused/commit").asString()).isEqualTo(bad);
+        assertThat(resumed.at("/lastCycle/outcome").asString()).isEqualTo("refused");
+        JsonNode runs = JSON.readTree(get("/api/runs?limit=50").body());
+        assertThat(runs.size()).isGreaterThanOrEqualTo(4);
+
+        Files.move(remote.workTree(), temp.resolve("remote-gone"));
+        HttpResponse<String> sync = HTTP.send(HttpRequest.newBuilder(base.resolve("/api/sync"))
+                .header("Authorization", "Bearer " + TOKEN).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(sync.statusCode()).isEqualTo(202);
+        HttpResponse<String> degraded = awaitResponse("/readyz", r -> r.statusCode() == 503);
+        assertThat(degraded.body()).contains("degraded").contains("cannot fetch the platform repo")
+                .contains("the last good commit " + good + " stays in force");
+        assertThat(Files.readString(cart)).contains("\"replicas\": 9");
+    }
+
+    /** Starts {@code paved serve} on a free port and waits until it is ready (its first cycle has run). */
+    private void start() throws Exception {
+        Path log = temp.resolve("serve-" + System.nanoTime() + ".log");
+        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                System.getProperty("java.class.path"), Main.class.getName(), "serve", "--repo",
+                remote.workTree().toString(), "--port", "0", "--interval", "1h", "--state-dir",
+                temp.resolve("state").toString());
+        ProcessBuilder builder = new ProcessBuilder(command).directory(temp.toFile())
+                .redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().putAll(ValidateCommandTest.CACHED_POLICIES);
+        builder.environment().put("PAVED_WEBHOOK_SECRET_GITHUB", SECRET);
+        builder.environment().put("PAVED_API_TOKEN", TOKEN);
+        daemon = builder.start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+        base = null;
+        while (base == null) {
+            assertThat(daemon.isAlive()).as("paved serve is running: %s", Files.readString(log)).isTrue();
+            assertThat(System.nanoTime()).as("paved serve says where it listens").isLessThan(deadline);
+            String port = portIn(log);
+            if (!port.isEmpty()) {
+                base = URI.create("http://127.0.0.1:" + port);
+            } else {
+                Thread.sleep(100);
+            }
+        }
+        awaitResponse("/readyz", response -> response.statusCode() == 200);
+    }
+
+    private static String portIn(Path log) throws IOException {
+        Matcher listening = LISTENING.matcher(Files.readString(log));
+        String port = "";
+        while (listening.find()) {
+            port = listening.group(1);
+        }
+        return port;
+    }
+
+    private HttpResponse<String> webhook(String after) throws Exception {
+        byte[] body = ("{\"ref\":\"refs/heads/main\",\"after\":\"" + after + "\",\"repository\":{\"full_name\":"
+                + "\"acme/platform\"}}").getBytes(StandardCharsets.UTF_8);
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        return HTTP.send(HttpRequest.newBuilder(base.resolve("/webhooks/github"))
+                .header("Content-Type", "application/json").header("X-GitHub-Event", "push")
+                .header("X-Hub-Signature-256", "sha256=" + HexFormat.of().formatHex(mac.doFinal(body)))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private JsonNode status() throws Exception {
+        return JSON.readTree(get("/api/status").body());
+    }
+
+    private HttpResponse<String> get(String path) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(base.resolve(path)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Polls the status until {@code condition} holds; a minute at most (a cycle takes a few seconds here). */
+    private JsonNode await(String what, Predicate<JsonNode> condition) throws Exception {
+        return JSON.readTree(awaitResponse("/api/status", r -> condition.test(JSON.readTree(r.body()))).body());
+    }
+
+    private HttpResponse<String> awaitResponse(String path, Predicate<HttpResponse<String>> condition)
+            throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        HttpResponse<String> response = null;
+        while (System.nanoTime() < deadline) {
+            try {
+                response = get(path);
+                if (condition.test(response)) {
+                    return response;
+                }
+            } catch (IOException notYet) {
+                // the server is not listening yet, or stopping
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError(path + " never answered as expected; last answer: "
+                + (response == null ? "none" : response.statusCode() + " " + response.body()));
+    }
+
+    private String head() throws IOException {
+        return remote.git().getRepository().resolve("HEAD").name();
+    }
+}

@@ -1,0 +1,104 @@
+package dev.paved.daemon;
+
+import dev.paved.core.apply.Applier;
+import dev.paved.core.apply.Journal;
+import dev.paved.core.config.PavedConfig;
+import dev.paved.core.parse.LoadLimits;
+import dev.paved.core.pipeline.ApplyService;
+import dev.paved.core.pipeline.PlanService;
+import dev.paved.core.pipeline.ValidationService;
+import dev.paved.core.providers.ProviderInstances;
+import dev.paved.daemon.cycle.CycleScheduler;
+import dev.paved.daemon.cycle.ReconcileCycle;
+import dev.paved.daemon.cycle.RepoSource;
+import dev.paved.daemon.http.DaemonHttp;
+import dev.paved.daemon.http.DaemonMetrics;
+import dev.paved.daemon.http.HttpSettings;
+import dev.paved.daemon.store.StateStore;
+import dev.paved.policy.PolicyLoader;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code paved serve} put together: the state store, the platform repo's source, the reconcile cycle on its
+ * scheduler, and the HTTP server. {@link #start()} brings them up in that order; {@link #close()} stops them in the
+ * reverse one, letting a running cycle finish first (graceful shutdown on SIGTERM).
+ */
+public final class Daemon implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(Daemon.class);
+
+    /**
+     * @param source   where the platform repo comes from and where its clone is kept
+     * @param http     how the server listens and whom it trusts
+     * @param interval time between scheduled cycles
+     * @param jitter   up to this much more, at random
+     */
+    public record Settings(RepoSource.Settings source, HttpSettings http, Duration interval, Duration jitter) {
+    }
+
+    private final List<AutoCloseable> opened = new ArrayList<>();
+    private final Settings settings;
+    private final PavedConfig config;
+    private final ProviderInstances instances;
+    private final StateStore store;
+    private final PolicyLoader policies;
+    private DaemonHttp http;
+
+    /** Takes ownership of {@code instances} and {@code store}: closing the daemon closes them. */
+    public Daemon(Settings settings, PavedConfig config, ProviderInstances instances, StateStore store,
+                  PolicyLoader policies) {
+        this.settings = settings;
+        this.config = config;
+        this.instances = instances;
+        this.store = store;
+        this.policies = policies;
+        opened.add(store);
+        opened.add(instances);
+    }
+
+    public Daemon start() {
+        RepoSource source = RepoSource.open(settings.source());
+        opened.add(source);
+        Journal journal = new Journal(config.stateDir().resolve("journal.jsonl"), Clock.systemUTC());
+        opened.add(journal);
+        String name = settings.source().remote() + "#" + settings.source().ref()
+                + (settings.source().folder().isEmpty() ? "" : ":" + settings.source().folder());
+        DaemonMetrics metrics = new DaemonMetrics();
+        DaemonState state = new DaemonState(store, metrics, name);
+        ReconcileCycle cycle = new ReconcileCycle(source, new PlanService(new ValidationService(LoadLimits.DEFAULTS)),
+                policies, instances, new ApplyService(Applier.Options.DEFAULTS), journal,
+                new StoreCycleState(store, name), Clock.systemUTC());
+        CycleScheduler scheduler = new CycleScheduler(cycle, settings.interval(), settings.jitter(), state::finished);
+        opened.add(scheduler);
+        state.scheduler(scheduler);
+        http = new DaemonHttp(settings.http(), state, metrics).start();
+        opened.add(http);
+        scheduler.start();
+        log.info("serving {} every {} (+ up to {}); HTTP on {}:{}", name, settings.interval(), settings.jitter(),
+                settings.http().host(), http.port());
+        return this;
+    }
+
+    /** The port the HTTP server listens on. */
+    public int port() {
+        return http.port();
+    }
+
+    /** Stops the server, then the scheduler (after a running cycle ends), then the rest. */
+    @Override
+    public void close() {
+        for (int i = opened.size() - 1; i >= 0; i--) {
+            try {
+                opened.get(i).close();
+            } catch (Exception e) {
+                log.warn("stopping {}: {}", opened.get(i).getClass().getSimpleName(), e.toString());
+            }
+        }
+        opened.clear();
+    }
+}

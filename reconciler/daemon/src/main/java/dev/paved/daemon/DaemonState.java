@@ -1,0 +1,182 @@
+package dev.paved.daemon;
+
+import dev.paved.core.catalog.Catalog;
+import dev.paved.core.parse.Kind;
+import dev.paved.core.report.PlanJsonReport;
+import dev.paved.core.report.ValidationJsonReport;
+import dev.paved.daemon.cycle.CycleResult;
+import dev.paved.daemon.cycle.CycleScheduler;
+import dev.paved.daemon.http.DaemonControl;
+import dev.paved.daemon.http.DaemonMetrics;
+import dev.paved.daemon.http.Health;
+import dev.paved.daemon.http.RefusedException;
+import dev.paved.daemon.store.Run;
+import dev.paved.daemon.store.StateStore;
+import dev.paved.core.plan.Action;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * What the HTTP server and the metrics see of the daemon: the results of the cycles as they end, the state store's
+ * history, and the scheduler to ask for a cycle. Thread-safe: cycles end on the scheduler's thread, requests come
+ * on the server's.
+ */
+final class DaemonState implements DaemonControl {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final StateStore store;
+    private final DaemonMetrics metrics;
+    private final String source;
+    private final AtomicReference<CycleResult> last = new AtomicReference<>();
+    private final AtomicReference<CycleResult> lastPlanned = new AtomicReference<>();
+    private volatile CycleScheduler scheduler;
+
+    DaemonState(StateStore store, DaemonMetrics metrics, String source) {
+        this.store = store;
+        this.metrics = metrics;
+        this.source = source;
+    }
+
+    void scheduler(CycleScheduler scheduler) {
+        this.scheduler = scheduler;
+    }
+
+    /** Called when a cycle ends. */
+    void finished(CycleResult result) {
+        last.set(result);
+        if (result.plan() != null && result.applied() != null) {
+            lastPlanned.set(result);
+        }
+        metrics.cycleFinished(Duration.between(result.started(), result.finished()),
+                result.outcome().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+        metrics.findings(result.errors(), result.warnings());
+        if (result.outcome() == CycleResult.Outcome.APPLIED) {
+            result.plan().counts().forEach((action, n) -> {
+                if (action.changes() && n > 0) {
+                    metrics.applied(action.label(), n);
+                }
+            });
+        }
+        store.lastGood(source).ifPresent(good -> metrics.lastGood(good.since()));
+    }
+
+    @Override
+    public Health health() {
+        CycleResult result = last.get();
+        if (result == null) {
+            return Health.starting("no cycle has completed yet");
+        }
+        if (result.outcome() == CycleResult.Outcome.FAILED && result.fetched() == null) {
+            return Health.degraded(result.message() + "; " + store.lastGood(source)
+                    .map(good -> "the last good commit " + good.commit() + " stays in force")
+                    .orElse("nothing has been applied yet"));
+        }
+        return Health.ready();
+    }
+
+    @Override
+    public JsonNode status() {
+        ObjectNode status = JSON.createObjectNode();
+        status.put("source", source);
+        ObjectNode good = status.putObject("lastGood");
+        store.lastGood(source).ifPresentOrElse(g -> {
+            good.put("commit", g.commit());
+            good.put("since", g.since().toString());
+        }, () -> status.putNull("lastGood"));
+        store.latestRefusal().ifPresentOrElse(refusal -> {
+            ObjectNode refused = status.putObject("lastRefused");
+            refused.put("commit", refusal.commit());
+            refused.put("at", refusal.at().toString());
+            refused.put("reason", refusal.reason());
+            refused.put("findings", refusal.findings());
+        }, () -> status.putNull("lastRefused"));
+        CycleResult result = last.get();
+        status.set("lastCycle", result == null ? null : cycle(result));
+        status.put("health", health().state().id());
+        return status;
+    }
+
+    @Override
+    public JsonNode runs(int limit) {
+        ArrayNode runs = JSON.createArrayNode();
+        for (Run run : store.runs(limit)) {
+            ObjectNode node = runs.addObject();
+            node.put("id", run.id());
+            node.put("trigger", run.trigger().label());
+            node.put("commit", run.commit());
+            node.put("started", run.started().toString());
+            node.put("finished", run.finished() == null ? null : run.finished().toString());
+            node.put("outcome", run.outcome() == null ? null : run.outcome().label());
+            node.put("message", run.message());
+        }
+        return runs;
+    }
+
+    @Override
+    public Optional<JsonNode> plan() {
+        return Optional.ofNullable(lastPlanned.get()).map(result -> PlanJsonReport.toJson(result.plan()));
+    }
+
+    @Override
+    public JsonNode findings() {
+        ObjectNode findings = JSON.createObjectNode();
+        CycleResult result = last.get();
+        findings.put("commit", result == null ? null : result.fetched());
+        ArrayNode list = findings.putArray("findings");
+        if (result != null) {
+            result.findings().forEach(finding -> list.add(ValidationJsonReport.toJson(finding)));
+        }
+        return findings;
+    }
+
+    @Override
+    public JsonNode catalog() {
+        ObjectNode catalog = JSON.createObjectNode();
+        CycleResult result = lastPlanned.get();
+        Catalog known = result == null ? null : result.catalog();
+        catalog.put("commit", result == null ? null : result.applied());
+        for (Kind kind : Kind.values()) {
+            ArrayNode names = catalog.putArray(kind.yamlName().toLowerCase(java.util.Locale.ROOT) + "s");
+            if (known != null) {
+                known.names(kind).forEach(names::add);
+            }
+        }
+        return catalog;
+    }
+
+    @Override
+    public void trigger(String reason) {
+        CycleScheduler running = scheduler;
+        if (running == null) {
+            throw RefusedException.conflict("the daemon is still starting");
+        }
+        running.trigger(reason);
+    }
+
+    @Override
+    public void approve(String environment, String commit, String by) {
+        throw RefusedException.conflict("no environment waits for approval: plan-only environments are not built"
+                + " yet (every environment applies good commits at once)");
+    }
+
+    private static ObjectNode cycle(CycleResult result) {
+        ObjectNode node = JSON.createObjectNode();
+        node.put("trigger", result.trigger());
+        node.put("started", result.started().toString());
+        node.put("finished", result.finished().toString());
+        node.put("outcome", result.outcome().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+        node.put("fetched", result.fetched());
+        node.put("applied", result.applied());
+        node.put("message", result.message());
+        node.put("errors", result.errors());
+        node.put("warnings", result.warnings());
+        node.put("changes", result.changes());
+        return node;
+    }
+}
