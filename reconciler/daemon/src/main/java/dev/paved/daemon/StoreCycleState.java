@@ -2,6 +2,7 @@ package dev.paved.daemon;
 
 import dev.paved.daemon.cycle.CycleResult;
 import dev.paved.daemon.cycle.CycleState;
+import dev.paved.daemon.store.Retention;
 import dev.paved.daemon.store.RunOutcome;
 import dev.paved.daemon.store.RunResult;
 import dev.paved.daemon.store.RunTrigger;
@@ -10,7 +11,8 @@ import java.util.Optional;
 
 /**
  * The cycle's memory in the state store: every cycle is a run, a refused commit a refusal, an applied commit the
- * last good commit of its source. So a restarted daemon knows what it applied and what it refused.
+ * last good commit of its source; run history beyond {@link Retention#DEFAULT} is pruned after every cycle. So a
+ * restarted daemon knows what it applied and what it refused.
  */
 public final class StoreCycleState implements CycleState {
 
@@ -49,6 +51,7 @@ public final class StoreCycleState implements CycleState {
         if (result.applied() != null && !result.applied().equals(lastGood().orElse(null))) {
             store.setLastGood(source, result.applied(), run);
         }
+        store.prune(Retention.DEFAULT);
     }
 
     /** {@code webhook github 3f2a…} is a webhook run, {@code api} an API one, and so on. */
