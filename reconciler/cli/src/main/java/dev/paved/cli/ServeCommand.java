@@ -10,14 +10,20 @@ import dev.paved.daemon.Daemon;
 import dev.paved.daemon.cycle.RepoSource;
 import dev.paved.daemon.http.HttpSettings;
 import dev.paved.daemon.http.WebhookForge;
+import dev.paved.daemon.rules.ApplyRules;
 import dev.paved.daemon.store.StateStore;
 import dev.paved.daemon.store.StateStores;
 import dev.paved.provider.Secret;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -39,6 +45,7 @@ import picocli.CommandLine.ParentCommand;
                         + " PAVED_STORE_USER, PAVED_STORE_PASSWORD (see docs/daemon.md)."})
 final class ServeCommand implements Callable<Integer> {
 
+    private static final Pattern MANUAL_NAME = Pattern.compile("[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?");
     private static final Path SAMPLE = Path.of("sample-platform-repo");
 
     @ParentCommand
@@ -58,6 +65,11 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--path", paramLabel = "FOLDER", description = "The platform repo's folder within the Git"
             + " repository, for a URL (default: its top).")
     private String folder;
+
+    @Option(names = "--manual", paramLabel = "ENV", description = "An environment that is plan-only: its changes"
+            + " apply only after the commit is approved (POST /api/approvals/ENV). Repeatable; default:"
+            + " PAVED_MANUAL_ENVIRONMENTS, comma-separated.")
+    private List<String> manual = new ArrayList<>();
 
     @Option(names = "--host", defaultValue = "127.0.0.1", paramLabel = "HOST",
             description = "The address to listen on (default: ${DEFAULT-VALUE}).")
@@ -94,7 +106,8 @@ final class ServeCommand implements Callable<Integer> {
         RepoSource.Settings source = source(env, config.stateDir());
         String ref = source.ref().startsWith("refs/") ? source.ref()
                 : (tag != null ? "refs/tags/" : "refs/heads/") + source.ref();
-        Daemon.Settings settings = new Daemon.Settings(source, http(env, ref), interval, jitter);
+        Daemon.Settings settings = new Daemon.Settings(source, http(env, ref), interval, jitter,
+                new ApplyRules(manualEnvironments(env)));
         StateStore store = store(env, config.stateDir());
         ProviderInstances instances = runtime.instances(config, env);
         CountDownLatch stopped = new CountDownLatch(1);
@@ -109,6 +122,22 @@ final class ServeCommand implements Callable<Integer> {
         terminal.err().flush();
         stopped.await();
         return ExitCodes.OK;
+    }
+
+    /** {@code --manual} names, or else {@code PAVED_MANUAL_ENVIRONMENTS} (comma-separated). */
+    private Set<String> manualEnvironments(Map<String, String> env) {
+        List<String> names = manual.isEmpty() && present(env, "PAVED_MANUAL_ENVIRONMENTS")
+                ? List.of(env.get("PAVED_MANUAL_ENVIRONMENTS").split(",")) : manual;
+        Set<String> environments = new TreeSet<>();
+        for (String name : names) {
+            String trimmed = name.trim();
+            if (!MANUAL_NAME.matcher(trimmed).matches()) {
+                throw new PavedException((manual.isEmpty() ? "PAVED_MANUAL_ENVIRONMENTS" : "--manual") + ": '"
+                        + trimmed + "' is not an environment name");
+            }
+            environments.add(trimmed);
+        }
+        return environments;
     }
 
     /** A folder in a work tree is fetched from its repository; a URL as it is. */

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
@@ -50,8 +51,12 @@ class ServeCommandTest {
     private URI base;
 
     @BeforeEach
-    void remote() {
+    void remote() throws IOException {
         remote = GitFixture.init(RepoFixture.build(ValidateCommandTest.SAMPLE_REPO, null, temp.resolve("remote")));
+        // the daemon runs on the wall clock: without its change windows prod applies whatever the day and time
+        Path prod = remote.workTree().resolve("environments/prod.yaml");
+        Files.writeString(prod, Files.readString(prod).replaceFirst("(?s)  changeWindows:.*?(?=  defaults:)", ""));
+        assertThat(Files.readString(prod)).doesNotContain("changeWindows");
         remote.commit("the sample platform repo");
     }
 
@@ -109,8 +114,42 @@ class ServeCommandTest {
         assertThat(Files.readString(cart)).contains("\"replicas\": 9");
     }
 
-    /** Starts {@code paved serve} on a free port and waits until it is ready (its first cycle has run). */
+    @Test
+    void aPlanOnlyEnvironmentAppliesOnceTheCommitIsApprovedThroughTheApi() throws Exception {
+        start(Map.of("PAVED_MANUAL_ENVIRONMENTS", "prod, preview"));
+        String commit = head();
+        JsonNode waiting = await("prod waits for approval", s -> "awaiting-approval".equals(
+                s.at("/environments/prod/state").asString()));
+        assertThat(waiting.at("/environments/prod/commit").asString()).isEqualTo(commit);
+        assertThat(waiting.at("/environments/staging/state").asString()).isEqualTo("applied");
+        assertThat(waiting.at("/lastCycle/outcome").asString()).isEqualTo("applied");
+        Path cart = temp.resolve("state/live/manifests-prod/prod/workload/cart.json");
+        assertThat(cart).doesNotExist();
+
+        assertThat(approve("nope", commit).statusCode()).isEqualTo(404);
+        HttpResponse<String> wrong = approve("prod", "0123456789abcdef");
+        assertThat(wrong.statusCode()).isEqualTo(409);
+        assertThat(wrong.body()).contains("prod waits for approval of " + commit);
+        assertThat(approve("prod", commit).statusCode()).isEqualTo(202);
+
+        JsonNode applied = await("prod applied", s -> "applied".equals(s.at("/environments/prod/state").asString()));
+        assertThat(applied.at("/lastCycle/trigger").asString()).isEqualTo("api approval of prod");
+        assertThat(Files.readString(cart)).contains("\"replicas\": 6");
+    }
+
+    private HttpResponse<String> approve(String environment, String commit) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(base.resolve("/api/approvals/" + environment))
+                .header("Authorization", "Bearer " + TOKEN).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"commit\": \"" + commit + "\", \"by\": \"ops\"}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     private void start() throws Exception {
+        start(Map.of());
+    }
+
+    /** Starts {@code paved serve} on a free port and waits until it is ready (its first cycle has run). */
+    private void start(Map<String, String> environment) throws Exception {
         Path log = temp.resolve("serve-" + System.nanoTime() + ".log");
         List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
                 System.getProperty("java.class.path"), Main.class.getName(), "serve", "--repo",
@@ -121,6 +160,7 @@ class ServeCommandTest {
         builder.environment().putAll(ValidateCommandTest.CACHED_POLICIES);
         builder.environment().put("PAVED_WEBHOOK_SECRET_GITHUB", SECRET);
         builder.environment().put("PAVED_API_TOKEN", TOKEN);
+        builder.environment().putAll(environment);
         daemon = builder.start();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
         base = null;

@@ -14,6 +14,7 @@ import dev.paved.daemon.cycle.RepoSource;
 import dev.paved.daemon.http.DaemonHttp;
 import dev.paved.daemon.http.DaemonMetrics;
 import dev.paved.daemon.http.HttpSettings;
+import dev.paved.daemon.rules.ApplyRules;
 import dev.paved.daemon.store.StateStore;
 import dev.paved.policy.PolicyLoader;
 import java.time.Clock;
@@ -37,8 +38,10 @@ public final class Daemon implements AutoCloseable {
      * @param http     how the server listens and whom it trusts
      * @param interval time between scheduled cycles
      * @param jitter   up to this much more, at random
+     * @param rules    which environments are plan-only until a commit is approved
      */
-    public record Settings(RepoSource.Settings source, HttpSettings http, Duration interval, Duration jitter) {
+    public record Settings(RepoSource.Settings source, HttpSettings http, Duration interval, Duration jitter,
+                           ApplyRules rules) {
     }
 
     private final List<AutoCloseable> opened = new ArrayList<>();
@@ -72,15 +75,16 @@ public final class Daemon implements AutoCloseable {
         DaemonState state = new DaemonState(store, metrics, name);
         ReconcileCycle cycle = new ReconcileCycle(source, new PlanService(new ValidationService(LoadLimits.DEFAULTS)),
                 policies, instances, new ApplyService(Applier.Options.DEFAULTS), journal,
-                new StoreCycleState(store, name), Clock.systemUTC());
+                new StoreCycleState(store, name), Clock.systemUTC(), settings.rules());
         CycleScheduler scheduler = new CycleScheduler(cycle, settings.interval(), settings.jitter(), state::finished);
         opened.add(scheduler);
         state.scheduler(scheduler);
         http = new DaemonHttp(settings.http(), state, metrics).start();
         opened.add(http);
         scheduler.start();
-        log.info("serving {} every {} (+ up to {}); HTTP on {}:{}", name, settings.interval(), settings.jitter(),
-                settings.http().host(), http.port());
+        log.info("serving {} every {} (+ up to {}); HTTP on {}:{}; plan-only until approved: {}", name,
+                settings.interval(), settings.jitter(), settings.http().host(), http.port(),
+                settings.rules().manual().isEmpty() ? "none" : new java.util.TreeSet<>(settings.rules().manual()));
         return this;
     }
 

@@ -13,7 +13,12 @@ import dev.paved.daemon.http.RefusedException;
 import dev.paved.daemon.store.Run;
 import dev.paved.daemon.store.StateStore;
 import dev.paved.core.plan.Action;
+import dev.paved.daemon.rules.EnvironmentState;
 import java.time.Duration;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import tools.jackson.databind.JsonNode;
@@ -35,6 +40,8 @@ final class DaemonState implements DaemonControl {
     private final String source;
     private final AtomicReference<CycleResult> last = new AtomicReference<>();
     private final AtomicReference<CycleResult> lastPlanned = new AtomicReference<>();
+    private final AtomicReference<SortedMap<String, EnvironmentState>> environments =
+            new AtomicReference<>(new TreeMap<>());
     private volatile CycleScheduler scheduler;
 
     DaemonState(StateStore store, DaemonMetrics metrics, String source) {
@@ -53,11 +60,20 @@ final class DaemonState implements DaemonControl {
         if (result.plan() != null && result.applied() != null) {
             lastPlanned.set(result);
         }
+        if (!result.environments().isEmpty()) {
+            environments.set(result.environments());
+        }
         metrics.cycleFinished(Duration.between(result.started(), result.finished()),
                 result.outcome().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
         metrics.findings(result.errors(), result.warnings());
         if (result.outcome() == CycleResult.Outcome.APPLIED) {
-            result.plan().counts().forEach((action, n) -> {
+            Set<String> applied = new TreeSet<>();
+            result.environments().forEach((name, env) -> {
+                if (env.applies()) {
+                    applied.add(name);
+                }
+            });
+            result.plan().only(applied).counts().forEach((action, n) -> {
                 if (action.changes() && n > 0) {
                     metrics.applied(action.label(), n);
                 }
@@ -98,6 +114,13 @@ final class DaemonState implements DaemonControl {
         }, () -> status.putNull("lastRefused"));
         CycleResult result = last.get();
         status.set("lastCycle", result == null ? null : cycle(result));
+        ObjectNode perEnvironment = status.putObject("environments");
+        environments.get().forEach((name, env) -> {
+            ObjectNode node = perEnvironment.putObject(name);
+            node.put("state", env.state().label());
+            node.put("commit", env.commit());
+            node.put("reason", env.reason());
+        });
         status.put("health", health().state().id());
         return status;
     }
@@ -161,8 +184,20 @@ final class DaemonState implements DaemonControl {
 
     @Override
     public void approve(String environment, String commit, String by) {
-        throw RefusedException.conflict("no environment waits for approval: plan-only environments are not built"
-                + " yet (every environment applies good commits at once)");
+        EnvironmentState env = environments.get().get(environment);
+        if (env == null) {
+            throw RefusedException.notFound("no environment '" + environment + "' in the last good commit");
+        }
+        if (env.state() != EnvironmentState.State.AWAITING_APPROVAL) {
+            throw RefusedException.conflict("nothing waits for approval in " + environment + " (it is "
+                    + env.state().label() + " at " + env.commit() + ")");
+        }
+        if (commit.length() < 7 || !env.commit().startsWith(commit)) {
+            throw RefusedException.conflict(environment + " waits for approval of " + env.commit() + ", not "
+                    + commit);
+        }
+        store.approve(environment, env.commit(), by);
+        trigger("api approval of " + environment);
     }
 
     private static ObjectNode cycle(CycleResult result) {

@@ -36,6 +36,11 @@ public final class StoreCycleState implements CycleState {
     }
 
     @Override
+    public boolean approved(String environment, String commit) {
+        return store.isApproved(environment, commit);
+    }
+
+    @Override
     public long started(String trigger) {
         return store.recordStart(triggerOf(trigger), null).id();
     }
@@ -69,6 +74,8 @@ public final class StoreCycleState implements CycleState {
         return switch (outcome) {
             case APPLIED -> RunOutcome.APPLIED;
             case NO_CHANGES -> RunOutcome.NO_CHANGES;
+            case PLANNED -> RunOutcome.PLANNED;
+            case HELD -> RunOutcome.HELD;
             case REFUSED -> RunOutcome.REFUSED;
             case FAILED -> RunOutcome.FAILED;
         };

@@ -61,6 +61,16 @@ public record Plan(String revision, String fingerprint, List<Change> changes, Li
         return plans;
     }
 
+    /**
+     * This plan cut down to some environments: their changes (in this plan's order) and orphans, with this plan's
+     * revision, fingerprint and findings. What was planned for them, exactly, to apply them without the others.
+     */
+    public Plan only(Set<String> environments) {
+        return new Plan(revision, fingerprint, changes.stream().filter(c -> environments.contains(
+                c.key().environment())).toList(), orphans.stream().filter(k -> environments.contains(
+                k.environment())).toList(), findings);
+    }
+
     private static SortedSet<String> union(Set<String> a, Set<String> b) {
         SortedSet<String> all = new TreeSet<>(a);
         all.addAll(b);

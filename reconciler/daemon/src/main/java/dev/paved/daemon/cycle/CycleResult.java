@@ -3,9 +3,13 @@ package dev.paved.daemon.cycle;
 import dev.paved.core.catalog.Catalog;
 import dev.paved.core.finding.Finding;
 import dev.paved.core.plan.Plan;
+import dev.paved.daemon.rules.EnvironmentState;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * What one reconcile cycle did.
@@ -18,10 +22,12 @@ import java.util.Objects;
  * @param plan     the plan that was made, or null
  * @param changes  how many changes were applied
  * @param catalog  the declarations of the applied commit, or null when none was applied
+ * @param environments where each environment stands for the good commit (applied, held, awaiting approval);
+ *                 empty when the commit was not planned
  */
 public record CycleResult(String trigger, Instant started, Instant finished, String fetched, String applied,
                           Outcome outcome, String message, List<Finding> findings, Plan plan, int changes,
-                          Catalog catalog) {
+                          Catalog catalog, SortedMap<String, EnvironmentState> environments) {
 
     /** How a cycle ended. */
     public enum Outcome {
@@ -29,6 +35,10 @@ public record CycleResult(String trigger, Instant started, Instant finished, Str
         APPLIED,
         /** Live state already matched the good commit. */
         NO_CHANGES,
+        /** Nothing was applied: changes wait for an approval (and maybe others for a change window). */
+        PLANNED,
+        /** Nothing was applied: a change window holds every change. */
+        HELD,
         /** The fetched commit has error findings: not applied; the last good commit stays in force. */
         REFUSED,
         /** The remote could not be fetched, or planning or applying failed. */
@@ -39,6 +49,7 @@ public record CycleResult(String trigger, Instant started, Instant finished, Str
         Objects.requireNonNull(trigger, "trigger");
         Objects.requireNonNull(outcome, "outcome");
         findings = List.copyOf(findings);
+        environments = Collections.unmodifiableSortedMap(new TreeMap<>(environments));
     }
 
     public long errors() {

@@ -14,6 +14,9 @@ public interface CycleState {
     /** Whether {@code commit} was refused before (so it is not checked again until it changes). */
     boolean refused(String commit);
 
+    /** Whether {@code commit} was approved for the plan-only {@code environment}. */
+    boolean approved(String environment, String commit);
+
     /** Records the start of a cycle; returns the run's id. */
     long started(String trigger);
 

@@ -87,7 +87,8 @@ class ReconcileCycleTest {
         PolicyLoader policies = new PolicyLoader(Optional.of(new PolicyCache(Path.of("target", "test-policy-cache")
                 .toAbsolutePath())), () -> OpaBinary.locate(System.getenv()));
         return new ReconcileCycle(from, new PlanService(new ValidationService(LoadLimits.DEFAULTS)), policies,
-                instances, new ApplyService(Applier.Options.DEFAULTS), journal, state, Clock.systemUTC());
+                instances, new ApplyService(Applier.Options.DEFAULTS), journal, state, Clock.fixed(CycleFixture.WEEKDAY,
+                java.time.ZoneOffset.UTC));
     }
 
     @Test

@@ -1,0 +1,54 @@
+package dev.paved.daemon.rules;
+
+import dev.paved.core.catalog.Catalog;
+import dev.paved.core.parse.Kind;
+import dev.paved.daemon.rules.EnvironmentState.State;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.function.BiPredicate;
+
+/**
+ * Which environments of a good commit may apply now. A manual (plan-only) environment waits until the commit is
+ * approved for it; an environment whose change windows hold changes at the moment waits for them to open. An
+ * approval does not override a change window.
+ *
+ * @param manual the environments that apply only approved commits
+ */
+public record ApplyRules(Set<String> manual) {
+
+    public static final ApplyRules AUTOMATIC = new ApplyRules(Set.of());
+
+    public ApplyRules {
+        manual = Set.copyOf(manual);
+    }
+
+    /**
+     * The state of every declared environment for {@code commit} at {@code now}, by name.
+     *
+     * @param approved whether an environment approved a commit
+     */
+    public SortedMap<String, EnvironmentState> decide(Catalog catalog, String commit, Instant now,
+                                                      BiPredicate<String, String> approved) {
+        SortedMap<String, EnvironmentState> states = new TreeMap<>();
+        for (String environment : catalog.names(Kind.ENVIRONMENT)) {
+            states.put(environment, decide(catalog, environment, commit, now, approved));
+        }
+        return states;
+    }
+
+    private EnvironmentState decide(Catalog catalog, String environment, String commit, Instant now,
+                                    BiPredicate<String, String> approved) {
+        if (manual.contains(environment) && !approved.test(environment, commit)) {
+            return new EnvironmentState(environment, State.AWAITING_APPROVAL, commit, "commit " + commit
+                    + " waits for approval: " + environment + " is plan-only (POST /api/approvals/" + environment
+                    + ")");
+        }
+        Optional<String> hold = catalog.find(Kind.ENVIRONMENT, environment).map(ChangeWindows::of)
+                .flatMap(windows -> windows.hold(now));
+        return hold.map(reason -> new EnvironmentState(environment, State.HELD, commit, reason))
+                .orElseGet(() -> new EnvironmentState(environment, State.APPLIED, commit, null));
+    }
+}

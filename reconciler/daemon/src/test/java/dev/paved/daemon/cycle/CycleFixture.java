@@ -1,0 +1,84 @@
+package dev.paved.daemon.cycle;
+
+import dev.paved.core.apply.Applier;
+import dev.paved.core.apply.Journal;
+import dev.paved.core.config.PavedConfig;
+import dev.paved.core.config.SecretSource;
+import dev.paved.core.parse.LoadLimits;
+import dev.paved.core.pipeline.ApplyService;
+import dev.paved.core.pipeline.PlanService;
+import dev.paved.core.pipeline.ValidationService;
+import dev.paved.core.providers.ProviderInstances;
+import dev.paved.core.providers.ProviderRegistry;
+import dev.paved.core.testing.GitFixture;
+import dev.paved.core.testing.RepoFixture;
+import dev.paved.daemon.StoreCycleState;
+import dev.paved.daemon.rules.ApplyRules;
+import dev.paved.daemon.store.StateStore;
+import dev.paved.daemon.store.StateStores;
+import dev.paved.policy.OpaBinary;
+import dev.paved.policy.PolicyCache;
+import dev.paved.policy.PolicyLoader;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A reconcile cycle's surroundings for tests: the sample platform repo as a real Git remote in a temporary
+ * directory, the filesystem provider writing under {@code state/live}, the journal, and the embedded H2 store.
+ */
+public final class CycleFixture implements AutoCloseable {
+
+    public static final Path SAMPLE = Path.of(System.getProperty("paved.repoRoot", "../.."))
+            .resolve("sample-platform-repo").toAbsolutePath().normalize();
+
+    /** A Wednesday at 10:00 in Berlin: inside every change window of the sample repo. */
+    public static final Instant WEEKDAY = Instant.parse("2026-12-02T09:00:00Z");
+
+    public final Path temp;
+    public final GitFixture remote;
+    public final ProviderInstances instances;
+    public final Journal journal;
+    public final RepoSource source;
+    public final StateStore store;
+    public final StoreCycleState state;
+
+    public CycleFixture(Path temp) {
+        this.temp = temp;
+        remote = GitFixture.init(RepoFixture.build(SAMPLE, null, temp.resolve("remote")));
+        remote.commit("the sample platform repo");
+        PavedConfig config = PavedConfig.defaults(temp.resolve("state"));
+        instances = new ProviderInstances(config, ProviderRegistry.discover(), new SecretSource(Map.of()));
+        journal = new Journal(temp.resolve("state/journal.jsonl"), Clock.systemUTC());
+        store = StateStores.embedded(temp.resolve("state"));
+        state = new StoreCycleState(store, "remote#main");
+        source = RepoSource.open(new RepoSource.Settings(remote.workTree().toString(), "main", "", Optional.empty(),
+                temp.resolve("state/source.git")));
+    }
+
+    /** A cycle whose clock stands still at {@code now}. */
+    public ReconcileCycle cycle(Instant now, ApplyRules rules) {
+        PolicyLoader policies = new PolicyLoader(Optional.of(new PolicyCache(Path.of("target", "test-policy-cache")
+                .toAbsolutePath())), () -> OpaBinary.locate(System.getenv()));
+        return new ReconcileCycle(source, new PlanService(new ValidationService(LoadLimits.DEFAULTS)), policies,
+                instances, new ApplyService(Applier.Options.DEFAULTS), journal, state, Clock.fixed(now,
+                ZoneOffset.UTC), rules);
+    }
+
+    /** A live file of the filesystem provider, e.g. {@code manifests-prod/prod/workload/cart.json}. */
+    public Path live(String file) {
+        return temp.resolve("state/live").resolve(file);
+    }
+
+    @Override
+    public void close() {
+        source.close();
+        journal.close();
+        instances.close();
+        store.close();
+        remote.close();
+    }
+}
