@@ -43,8 +43,8 @@ public final class CycleFixture implements AutoCloseable {
     public final ProviderInstances instances;
     public final Journal journal;
     public final RepoSource source;
-    public final StateStore store;
-    public final StoreCycleState state;
+    public StateStore store;
+    public StoreCycleState state;
 
     public CycleFixture(Path temp) {
         this.temp = temp;
@@ -59,11 +59,23 @@ public final class CycleFixture implements AutoCloseable {
                 temp.resolve("state/source.git")));
     }
 
+    /** Closes the store and opens it again, as a restarted daemon does. */
+    public void reopenStore() {
+        store.close();
+        store = StateStores.embedded(temp.resolve("state"));
+        state = new StoreCycleState(store, "remote#main");
+    }
+
     /** A cycle whose clock stands still at {@code now}. */
     public ReconcileCycle cycle(Instant now, ApplyRules rules) {
+        return cycle(source, now, rules);
+    }
+
+    /** A cycle that fetches from {@code from}, whose clock stands still at {@code now}. */
+    public ReconcileCycle cycle(RepoSource from, Instant now, ApplyRules rules) {
         PolicyLoader policies = new PolicyLoader(Optional.of(new PolicyCache(Path.of("target", "test-policy-cache")
                 .toAbsolutePath())), () -> OpaBinary.locate(System.getenv()));
-        return new ReconcileCycle(source, new PlanService(new ValidationService(LoadLimits.DEFAULTS)), policies,
+        return new ReconcileCycle(from, new PlanService(new ValidationService(LoadLimits.DEFAULTS)), policies,
                 instances, new ApplyService(Applier.Options.DEFAULTS), journal, state, Clock.fixed(now,
                 ZoneOffset.UTC), rules);
     }

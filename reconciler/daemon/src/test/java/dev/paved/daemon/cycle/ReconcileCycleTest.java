@@ -2,34 +2,17 @@ package dev.paved.daemon.cycle;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.paved.core.apply.Applier;
-import dev.paved.core.apply.Journal;
-import dev.paved.core.config.PavedConfig;
-import dev.paved.core.config.SecretSource;
-import dev.paved.core.parse.LoadLimits;
-import dev.paved.core.pipeline.ApplyService;
-import dev.paved.core.pipeline.PlanService;
-import dev.paved.core.pipeline.ValidationService;
-import dev.paved.core.providers.ProviderInstances;
-import dev.paved.core.providers.ProviderRegistry;
 import dev.paved.core.testing.GitFixture;
 import dev.paved.core.testing.RepoFixture;
-import dev.paved.daemon.StoreCycleState;
 import dev.paved.daemon.cycle.CycleResult.Outcome;
+import dev.paved.daemon.rules.ApplyRules;
 import dev.paved.daemon.store.RunOutcome;
-import dev.paved.daemon.store.StateStore;
-import dev.paved.daemon.store.StateStores;
-import dev.paved.policy.OpaBinary;
-import dev.paved.policy.PolicyCache;
-import dev.paved.policy.PolicyLoader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -48,47 +31,27 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ReconcileCycleTest {
 
-    private static final Path SAMPLE = Path.of(System.getProperty("paved.repoRoot", "../.."))
-            .resolve("sample-platform-repo").toAbsolutePath().normalize();
-
     @TempDir
     Path temp;
 
+    private CycleFixture fixture;
     private GitFixture remote;
-    private ProviderInstances instances;
-    private Journal journal;
     private RepoSource source;
-    private StateStore store;
-    private CycleState state;
 
     @BeforeEach
     void setUp() {
-        remote = GitFixture.init(RepoFixture.build(SAMPLE, null, temp.resolve("remote")));
-        remote.commit("the sample platform repo");
-        PavedConfig config = PavedConfig.defaults(temp.resolve("state"));
-        instances = new ProviderInstances(config, ProviderRegistry.discover(), new SecretSource(Map.of()));
-        journal = new Journal(temp.resolve("state/journal.jsonl"), Clock.systemUTC());
-        store = StateStores.embedded(temp.resolve("state"));
-        state = new StoreCycleState(store, "remote#main");
-        source = RepoSource.open(new RepoSource.Settings(remote.workTree().toString(), "main", "", Optional.empty(),
-                temp.resolve("state/source.git")));
+        fixture = new CycleFixture(temp);
+        remote = fixture.remote;
+        source = fixture.source;
     }
 
     @AfterEach
     void tearDown() {
-        source.close();
-        journal.close();
-        instances.close();
-        store.close();
-        remote.close();
+        fixture.close();
     }
 
     private ReconcileCycle cycle(RepoSource from) {
-        PolicyLoader policies = new PolicyLoader(Optional.of(new PolicyCache(Path.of("target", "test-policy-cache")
-                .toAbsolutePath())), () -> OpaBinary.locate(System.getenv()));
-        return new ReconcileCycle(from, new PlanService(new ValidationService(LoadLimits.DEFAULTS)), policies,
-                instances, new ApplyService(Applier.Options.DEFAULTS), journal, state, Clock.fixed(CycleFixture.WEEKDAY,
-                java.time.ZoneOffset.UTC));
+        return fixture.cycle(from, CycleFixture.WEEKDAY, ApplyRules.AUTOMATIC);
     }
 
     @Test
@@ -100,7 +63,7 @@ class ReconcileCycleTest {
         assertThat(first.outcome()).as(first.message()).isEqualTo(Outcome.APPLIED);
         assertThat(first.changes()).isEqualTo(93);
         String good = first.fetched();
-        assertThat(state.lastGood()).contains(good);
+        assertThat(fixture.state.lastGood()).contains(good);
         Set<Path> live = liveFiles();
         assertThat(live).hasSize(93);
 
@@ -114,7 +77,7 @@ class ReconcileCycleTest {
         assertThat(refused.message()).contains("has 1 error and is not applied; the last good commit "
                 + good.substring(0, 12) + " stays in force");
         assertThat(refused.findings()).anySatisfy(f -> assertThat(f.ruleId()).isEqualTo("ref.owner"));
-        assertThat(state.lastGood()).contains(good);
+        assertThat(fixture.state.lastGood()).contains(good);
         assertThat(liveFiles()).isEqualTo(live);
         assertThat(Files.readString(temp.resolve("state/live/manifests-prod/prod/workload/cart.json")))
                 .as("prod's cart keeps the replicas of the last good commit").contains("\"replicas\": 6");
@@ -126,21 +89,19 @@ class ReconcileCycleTest {
 
         assertThat(applied.outcome()).as(applied.message()).isEqualTo(Outcome.APPLIED);
         assertThat(applied.changes()).isEqualTo(1);
-        assertThat(state.lastGood()).contains(fixed);
+        assertThat(fixture.state.lastGood()).contains(fixed);
         assertThat(cycle.run("test").outcome()).isEqualTo(Outcome.NO_CHANGES);
-        assertThat(store.runs(10)).extracting(run -> run.outcome()).containsExactly(RunOutcome.NO_CHANGES,
+        assertThat(fixture.store.runs(10)).extracting(run -> run.outcome()).containsExactly(RunOutcome.NO_CHANGES,
                 RunOutcome.APPLIED, RunOutcome.REFUSED, RunOutcome.REFUSED, RunOutcome.APPLIED);
-        assertThat(store.refusal(bad)).hasValueSatisfying(refusal -> assertThat(refusal.findings()).isEqualTo(1));
+        assertThat(fixture.store.refusal(bad)).hasValueSatisfying(refusal -> assertThat(refusal.findings()).isEqualTo(1));
     }
 
     @Test
     void aRestartedDaemonRemembersWhatItAppliedAndRefused() {
         CycleResult applied = cycle(source).run("startup");
-        store.close();
-        store = StateStores.embedded(temp.resolve("state"));
-        state = new StoreCycleState(store, "remote#main");
+        fixture.reopenStore();
 
-        assertThat(state.lastGood()).contains(applied.fetched());
+        assertThat(fixture.state.lastGood()).contains(applied.fetched());
         assertThat(cycle(source).run("startup").outcome()).isEqualTo(Outcome.NO_CHANGES);
     }
 
@@ -155,7 +116,7 @@ class ReconcileCycleTest {
 
             assertThat(failed.outcome()).isEqualTo(Outcome.FAILED);
             assertThat(failed.message()).startsWith("cannot fetch the platform repo: fetch main from ");
-            assertThat(state.lastGood()).contains(applied.fetched());
+            assertThat(fixture.state.lastGood()).contains(applied.fetched());
             assertThat(liveFiles()).isEqualTo(live);
         }
     }
