@@ -23,9 +23,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code paved serve} as a real process, as an operator runs it: a new JVM on this JVM's classpath with the
- * launcher's JVM options (and {@code PAVED_JAVA_OPTS}, as the launcher), following a local Git repository on a one-hour schedule (so that only webhooks start
- * cycles), signed GitHub push webhooks sent to it, {@code /api/status} polled every 20 ms, and its resident memory
- * read from {@code /proc}. Closing it sends SIGTERM and waits for the daemon to stop.
+ * launcher's JVM options (and {@code PAVED_JAVA_OPTS}, as the launcher adds them), following a local Git repository
+ * on a one-hour schedule (so that only webhooks start cycles), signed GitHub push webhooks sent to it,
+ * {@code /api/status} polled every 20 ms, and its resident memory read from {@code /proc}. Closing it sends SIGTERM
+ * and waits for the daemon to stop.
  */
 final class ServeDaemon implements AutoCloseable {
 

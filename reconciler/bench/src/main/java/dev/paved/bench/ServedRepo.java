@@ -65,7 +65,10 @@ final class ServedRepo implements AutoCloseable {
         return git.getRepository().resolve("HEAD").name();
     }
 
-    /** Change {@code n}: one more replica (2 after 9) in the first deployment of a service spread across the repo; commits. */
+    /**
+     * Change {@code n}: one more replica (2 after 9) in the first deployment of a service file, a different file
+     * for each {@code n}, spread across the repo; commits it and returns the commit id.
+     */
     String change(int n) throws IOException {
         Path file = services.get((int) ((n * 7919L + 13) % services.size()));
         String text = Files.readString(file);
