@@ -63,7 +63,11 @@ public final class StateStores {
         return open(config, "the state store " + redact(jdbcUrl) + " (PostgreSQL)", clock);
     }
 
-    /** The JDBC URL of the embedded database in {@code stateDir}: H2 in PostgreSQL mode, one process only. */
+    /**
+     * The JDBC URL of the embedded database in {@code stateDir}: H2 in PostgreSQL mode, one process only. H2 does
+     * not close it from its own shutdown hook ({@code DB_CLOSE_ON_EXIT=FALSE}): on SIGTERM the daemon's hook lets
+     * a running cycle record its end first, then closes the store itself.
+     */
     static String embeddedUrl(Path stateDir) {
         Path database = stateDir.toAbsolutePath().normalize().resolve("state");
         if (database.toString().contains(";")) {
@@ -71,7 +75,7 @@ public final class StateStores {
                     + " cannot open");
         }
         return "jdbc:h2:file:" + database + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"
-                + ";AUTO_SERVER=FALSE;LOCK_TIMEOUT=10000";
+                + ";AUTO_SERVER=FALSE;LOCK_TIMEOUT=10000;DB_CLOSE_ON_EXIT=FALSE";
     }
 
     /** A JDBC URL fit for a message: the value of any {@code password} parameter is masked. */
