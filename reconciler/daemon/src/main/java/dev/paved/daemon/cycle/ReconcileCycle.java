@@ -58,6 +58,8 @@ public final class ReconcileCycle {
     private final Clock clock;
     private final ApplyRules rules;
     private final AtomicLong sequence = new AtomicLong();
+    /** The built-in policy library, read from the jar by the first cycle that checks a commit: it never changes. */
+    private CompiledPolicy builtIn;
 
     /** @param policies compiles the repo's own {@code policy/} folder (the built-in library always runs) */
     public ReconcileCycle(RepoSource source, PlanService plans, PolicyLoader policies, ProviderInstances instances,
@@ -187,8 +189,11 @@ public final class ReconcileCycle {
 
     /** The built-in library and the commit's own {@code policy/} folder, over the validated catalog. */
     private List<Finding> checkPolicies(GitCommitSnapshot snapshot, ValidationResult validated) {
+        if (builtIn == null) {
+            builtIn = BuiltInLibrary.load().policy();
+        }
         List<CompiledPolicy> compiled = new ArrayList<>();
-        compiled.add(BuiltInLibrary.load().policy());
+        compiled.add(builtIn);
         RepoPolicies.of(snapshot, policies).ifPresent(compiled::add);
         try (PolicyStage stage = new PolicyStage(compiled)) {
             return stage.check(validated.catalog());
