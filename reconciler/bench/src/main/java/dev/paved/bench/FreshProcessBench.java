@@ -20,6 +20,8 @@ final class FreshProcessBench {
 
     /** The launcher's JVM options for one-shot commands, relative to the repo root. */
     static final Path LAUNCHER_OPTIONS = Path.of("reconciler/cli/jvm/cli.jvmopts");
+    /** What the launcher runs {@code paved serve} with. */
+    static final Path SERVE_OPTIONS = Path.of("reconciler/cli/jvm/serve.jvmopts");
 
     private final Path scratch;
 

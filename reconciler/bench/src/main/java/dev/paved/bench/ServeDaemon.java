@@ -50,7 +50,7 @@ final class ServeDaemon implements AutoCloseable {
     static ServeDaemon start(Path repo, Path stateDir, Path log, String secret) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.add("@" + FreshProcessBench.LAUNCHER_OPTIONS);
+        command.add("@" + FreshProcessBench.SERVE_OPTIONS);
         command.addAll(extraOptions());
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName(), "serve",
                 "--repo", repo.toString(), "--port", "0", "--interval", "1h", "--state-dir", stateDir.toString()));

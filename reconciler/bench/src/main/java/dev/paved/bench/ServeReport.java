@@ -26,7 +26,7 @@ final class ServeReport {
         }
         out.append("load average (1, 5, 15 min): before ").append(loadBefore).append(", after ").append(loadAfter)
                 .append(" on ").append(Runtime.getRuntime().availableProcessors()).append(" cores\n");
-        List<String> jvm = new java.util.ArrayList<>(List.of("@" + FreshProcessBench.LAUNCHER_OPTIONS));
+        List<String> jvm = new java.util.ArrayList<>(List.of("@" + FreshProcessBench.SERVE_OPTIONS));
         jvm.addAll(ServeDaemon.extraOptions());
         out.append("daemon JVM options: ").append(String.join(" ", jvm))
                 .append(" (the launcher's; PAVED_JAVA_OPTS adds to them)\n");
