@@ -21,6 +21,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.TreeSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -84,7 +85,7 @@ public final class Daemon implements AutoCloseable {
         scheduler.start();
         log.info("serving {} every {} (+ up to {}); HTTP on {}:{}; plan-only until approved: {}", name,
                 settings.interval(), settings.jitter(), settings.http().host(), http.port(),
-                settings.rules().manual().isEmpty() ? "none" : new java.util.TreeSet<>(settings.rules().manual()));
+                settings.rules().manual().isEmpty() ? "none" : new TreeSet<>(settings.rules().manual()));
         return this;
     }
 

@@ -15,6 +15,7 @@ import dev.paved.daemon.store.StateStore;
 import dev.paved.core.plan.Action;
 import dev.paved.daemon.rules.EnvironmentState;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -64,7 +65,7 @@ final class DaemonState implements DaemonControl {
             environments.set(result.environments());
         }
         metrics.cycleFinished(Duration.between(result.started(), result.finished()),
-                result.outcome().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+                result.outcome().label());
         metrics.findings(result.errors(), result.warnings());
         if (result.outcome() == CycleResult.Outcome.APPLIED) {
             Set<String> applied = new TreeSet<>();
@@ -165,7 +166,7 @@ final class DaemonState implements DaemonControl {
         Catalog known = result == null ? null : result.catalog();
         catalog.put("commit", result == null ? null : result.applied());
         for (Kind kind : Kind.values()) {
-            ArrayNode names = catalog.putArray(kind.yamlName().toLowerCase(java.util.Locale.ROOT) + "s");
+            ArrayNode names = catalog.putArray(kind.yamlName().toLowerCase(Locale.ROOT) + "s");
             if (known != null) {
                 known.names(kind).forEach(names::add);
             }
@@ -205,7 +206,7 @@ final class DaemonState implements DaemonControl {
         node.put("trigger", result.trigger());
         node.put("started", result.started().toString());
         node.put("finished", result.finished().toString());
-        node.put("outcome", result.outcome().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+        node.put("outcome", result.outcome().label());
         node.put("fetched", result.fetched());
         node.put("applied", result.applied());
         node.put("message", result.message());

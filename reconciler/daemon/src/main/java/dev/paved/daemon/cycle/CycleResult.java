@@ -7,6 +7,7 @@ import dev.paved.daemon.rules.EnvironmentState;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -42,7 +43,12 @@ public record CycleResult(String trigger, Instant started, Instant finished, Str
         /** The fetched commit has error findings: not applied; the last good commit stays in force. */
         REFUSED,
         /** The remote could not be fetched, or planning or applying failed. */
-        FAILED
+        FAILED;
+
+        /** As stored and shown: lower case with a hyphen, e.g. {@code no-changes}. */
+        public String label() {
+            return name().toLowerCase(Locale.ROOT).replace('_', '-');
+        }
     }
 
     public CycleResult {
