@@ -38,7 +38,8 @@ record RepoFixture(Path repo, Summary summary) {
         }
     }
 
-    private static void deleteRecursively(Path dir) throws IOException {
+    /** Deletes {@code dir} and what is in it; nothing when it does not exist. */
+    static void deleteRecursively(Path dir) throws IOException {
         if (!Files.exists(dir)) {
             return;
         }

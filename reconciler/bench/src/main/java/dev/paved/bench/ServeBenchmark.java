@@ -5,10 +5,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
-import java.util.stream.Stream;
 
 /**
  * Issue 5's benchmark: webhook-to-applied latency of {@code paved serve} for a one-file change, and the daemon's
@@ -49,7 +47,7 @@ public final class ServeBenchmark {
             throws IOException, InterruptedException {
         RepoFixture fixture = RepoFixture.prepare(out, services, options.seed(), System.err);
         Path state = out.resolve("serve-state-" + services).toAbsolutePath();
-        deleteRecursively(state); // the first cycle applies everything, from empty live state
+        RepoFixture.deleteRecursively(state); // the first cycle applies everything, from empty live state
         Files.createDirectories(state);
         Path log = out.resolve("serve-" + services + ".log").toAbsolutePath();
         try (ServedRepo repo = ServedRepo.prepare(out, fixture, services, System.err)) {
@@ -83,17 +81,6 @@ public final class ServeBenchmark {
             return fields[0] + " " + fields[1] + " " + fields[2];
         } catch (IOException e) {
             return "unknown";
-        }
-    }
-
-    private static void deleteRecursively(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
         }
     }
 }
