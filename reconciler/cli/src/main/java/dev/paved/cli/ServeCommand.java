@@ -45,7 +45,7 @@ import picocli.CommandLine.ParentCommand;
                         + " PAVED_STORE_USER, PAVED_STORE_PASSWORD (see docs/daemon.md)."})
 final class ServeCommand implements Callable<Integer> {
 
-    private static final Pattern MANUAL_NAME = Pattern.compile("[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?");
+    private static final Pattern ENVIRONMENT_NAME = Pattern.compile("[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?");
     private static final Path SAMPLE = Path.of("sample-platform-repo");
 
     @ParentCommand
@@ -88,6 +88,16 @@ final class ServeCommand implements Callable<Integer> {
                     + " ${DEFAULT-VALUE}).")
     private Duration jitter;
 
+    @Option(names = "--resync", defaultValue = "10m", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "Time between full cycles, which check and plan everything and find drift (default:"
+                    + " ${DEFAULT-VALUE}).")
+    private Duration resync;
+
+    @Option(names = "--report-drift", paramLabel = "ENV", description = "An environment where drift is only"
+            + " reported (status, metric, log), not corrected. Repeatable; default: PAVED_REPORT_DRIFT_ENVIRONMENTS,"
+            + " comma-separated.")
+    private List<String> reportDrift = new ArrayList<>();
+
     @Mixin
     private RuntimeOptions runtime;
 
@@ -107,7 +117,8 @@ final class ServeCommand implements Callable<Integer> {
         String ref = source.ref().startsWith("refs/") ? source.ref()
                 : (tag != null ? "refs/tags/" : "refs/heads/") + source.ref();
         Daemon.Settings settings = new Daemon.Settings(source, http(env, ref), interval, jitter,
-                new ApplyRules(manualEnvironments(env)));
+                new ApplyRules(environments(manual, "--manual", env, "PAVED_MANUAL_ENVIRONMENTS"),
+                        environments(reportDrift, "--report-drift", env, "PAVED_REPORT_DRIFT_ENVIRONMENTS")), resync);
         StateStore store = store(env, config.stateDir());
         ProviderInstances instances = runtime.instances(config, env);
         CountDownLatch stopped = new CountDownLatch(1);
@@ -124,16 +135,17 @@ final class ServeCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    /** {@code --manual} names, or else {@code PAVED_MANUAL_ENVIRONMENTS} (comma-separated). */
-    private Set<String> manualEnvironments(Map<String, String> env) {
-        List<String> names = manual.isEmpty() && present(env, "PAVED_MANUAL_ENVIRONMENTS")
-                ? List.of(env.get("PAVED_MANUAL_ENVIRONMENTS").split(",")) : manual;
+    /** Environment names given by a repeatable option, or else by a variable (comma-separated). */
+    private static Set<String> environments(List<String> given, String option, Map<String, String> env,
+                                            String variable) {
+        List<String> names = given.isEmpty() && present(env, variable) ? List.of(env.get(variable).split(","))
+                : given;
         Set<String> environments = new TreeSet<>();
         for (String name : names) {
             String trimmed = name.trim();
-            if (!MANUAL_NAME.matcher(trimmed).matches()) {
-                throw new PavedException((manual.isEmpty() ? "PAVED_MANUAL_ENVIRONMENTS" : "--manual") + ": '"
-                        + trimmed + "' is not an environment name");
+            if (!ENVIRONMENT_NAME.matcher(trimmed).matches()) {
+                throw new PavedException((given.isEmpty() ? variable : option) + ": '" + trimmed
+                        + "' is not an environment name");
             }
             environments.add(trimmed);
         }

@@ -6,6 +6,7 @@ import dev.paved.core.config.PavedConfig;
 import dev.paved.core.parse.LoadLimits;
 import dev.paved.core.pipeline.ApplyService;
 import dev.paved.core.pipeline.PlanService;
+import dev.paved.core.pipeline.ValidationMemory;
 import dev.paved.core.pipeline.ValidationService;
 import dev.paved.core.providers.ProviderInstances;
 import dev.paved.daemon.cycle.CycleScheduler;
@@ -21,6 +22,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.TreeSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,10 +41,16 @@ public final class Daemon implements AutoCloseable {
      * @param http     how the server listens and whom it trusts
      * @param interval time between scheduled cycles
      * @param jitter   up to this much more, at random
-     * @param rules    which environments are plan-only until a commit is approved
+     * @param rules    which environments are plan-only until a commit is approved, and where drift is only reported
+     * @param resync   time between full cycles (everything checked, planned and observed; drift found)
      */
     public record Settings(RepoSource.Settings source, HttpSettings http, Duration interval, Duration jitter,
-                           ApplyRules rules) {
+                           ApplyRules rules, Duration resync) {
+
+        public Settings(RepoSource.Settings source, HttpSettings http, Duration interval, Duration jitter,
+                        ApplyRules rules) {
+            this(source, http, interval, jitter, rules, CycleScheduler.DEFAULT_RESYNC);
+        }
     }
 
     private final List<AutoCloseable> opened = new ArrayList<>();
@@ -74,19 +82,26 @@ public final class Daemon implements AutoCloseable {
                 + (settings.source().folder().isEmpty() ? "" : ":" + settings.source().folder());
         DaemonMetrics metrics = new DaemonMetrics();
         DaemonState state = new DaemonState(store, metrics, name);
-        ReconcileCycle cycle = new ReconcileCycle(source, new PlanService(new ValidationService(LoadLimits.DEFAULTS)),
-                policies, instances, new ApplyService(Applier.Options.DEFAULTS), journal,
+        ReconcileCycle cycle = new ReconcileCycle(source, new PlanService(new ValidationService(LoadLimits.DEFAULTS,
+                new ValidationMemory())), policies, instances, new ApplyService(Applier.Options.DEFAULTS), journal,
                 new StoreCycleState(store, name), Clock.systemUTC(), settings.rules());
-        CycleScheduler scheduler = new CycleScheduler(cycle, settings.interval(), settings.jitter(), state::finished);
+        opened.add(cycle);
+        CycleScheduler scheduler = new CycleScheduler(cycle, settings.interval(), settings.jitter(), settings.resync(),
+                state::finished);
         opened.add(scheduler);
         state.scheduler(scheduler);
         http = new DaemonHttp(settings.http(), state, metrics).start();
         opened.add(http);
         scheduler.start();
-        log.info("serving {} every {} (+ up to {}); HTTP on {}:{}; plan-only until approved: {}", name,
-                settings.interval(), settings.jitter(), settings.http().host(), http.port(),
-                settings.rules().manual().isEmpty() ? "none" : new TreeSet<>(settings.rules().manual()));
+        log.info("serving {} every {} (+ up to {}), full resync every {}; HTTP on {}:{}; plan-only until approved: {};"
+                + " drift only reported in: {}", name, settings.interval(), settings.jitter(), settings.resync(),
+                settings.http().host(), http.port(), names(settings.rules().manual()),
+                names(settings.rules().reportDrift()));
         return this;
+    }
+
+    private static Object names(Set<String> environments) {
+        return environments.isEmpty() ? "none" : new TreeSet<>(environments);
     }
 
     /** The port the HTTP server listens on. */

@@ -67,6 +67,7 @@ final class DaemonState implements DaemonControl {
         metrics.cycleFinished(Duration.between(result.started(), result.finished()),
                 result.outcome().label());
         metrics.findings(result.errors(), result.warnings());
+        result.drift().forEach(metrics::drift);
         if (result.outcome() == CycleResult.Outcome.APPLIED) {
             Set<String> applied = new TreeSet<>();
             result.environments().forEach((name, env) -> {
@@ -180,7 +181,16 @@ final class DaemonState implements DaemonControl {
         if (running == null) {
             throw RefusedException.conflict("the daemon is still starting");
         }
-        running.trigger(reason);
+        running.trigger(reason, false);
+    }
+
+    @Override
+    public void resync(String reason) {
+        CycleScheduler running = scheduler;
+        if (running == null) {
+            throw RefusedException.conflict("the daemon is still starting");
+        }
+        running.trigger(reason, true);
     }
 
     @Override

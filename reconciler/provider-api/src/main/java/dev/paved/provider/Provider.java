@@ -1,6 +1,7 @@
 package dev.paved.provider;
 
 import java.util.List;
+import java.util.Set;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -19,6 +20,19 @@ public interface Provider extends AutoCloseable {
      * without Paved's ownership mark are invisible. Must not change anything.
      */
     Outcome<List<LiveResource>> observe(String environment);
+
+    /**
+     * What {@link #observe(String)} reports about {@code keys} only (keys of {@code environment}; those not live
+     * are left out): what a daemon that knows which resources a commit touched re-observes. The default observes
+     * the whole environment and filters it; a provider that can read resources one by one overrides it.
+     */
+    default Outcome<List<LiveResource>> observe(String environment, Set<ResourceKey> keys) {
+        Outcome<List<LiveResource>> all = observe(environment);
+        if (all instanceof Outcome.Ok<List<LiveResource>> ok) {
+            return Outcome.observed(ok.value().stream().filter(live -> keys.contains(live.key())).toList());
+        }
+        return all;
+    }
 
     /**
      * The desired properties as the provider will report them back from {@link #observe} once applied

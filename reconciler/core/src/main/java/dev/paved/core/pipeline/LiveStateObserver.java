@@ -38,6 +38,15 @@ final class LiveStateObserver {
     }
 
     Result observe(Set<Scope> scopes, ProviderInstances instances, Catalog catalog) {
+        return observe(scopes, instances, catalog, Map.of());
+    }
+
+    /**
+     * @param only for an environment with an entry, observe just these keys of it (every instance of the
+     *             environment is asked for them); other environments are observed whole
+     */
+    Result observe(Set<Scope> scopes, ProviderInstances instances, Catalog catalog,
+                   Map<String, Set<ResourceKey>> only) {
         Map<ResourceKey, LiveResource> resources = new HashMap<>();
         Map<ResourceKey, String> holders = new HashMap<>();
         Set<String> observedScopes = new HashSet<>();
@@ -46,7 +55,8 @@ final class LiveStateObserver {
         try {
             List<Future<ScopeResult>> futures = new ArrayList<>();
             for (Scope scope : scopes) {
-                futures.add(pool.submit(() -> observe(scope, instances, catalog)));
+                Set<ResourceKey> keys = only.get(scope.environment());
+                futures.add(pool.submit(() -> observe(scope, instances, catalog, keys)));
             }
             for (Future<ScopeResult> future : futures) {
                 ScopeResult result = future.get();
@@ -71,11 +81,13 @@ final class LiveStateObserver {
         return new Result(new Observed(resources, holders, observedScopes), findings);
     }
 
-    private static ScopeResult observe(Scope scope, ProviderInstances instances, Catalog catalog) {
+    private static ScopeResult observe(Scope scope, ProviderInstances instances, Catalog catalog,
+                                       Set<ResourceKey> keys) {
         long started = System.nanoTime();
         Outcome<List<LiveResource>> outcome;
         try {
-            outcome = instances.get(scope.instance()).observe(scope.environment());
+            outcome = keys == null ? instances.get(scope.instance()).observe(scope.environment())
+                    : instances.get(scope.instance()).observe(scope.environment(), keys);
         } catch (RuntimeException e) {
             return new ScopeResult(scope, List.of(), problem(scope, catalog, e.getMessage()));
         }

@@ -14,8 +14,12 @@ import dev.paved.core.resolve.Binding;
 import dev.paved.core.resolve.DesiredState;
 import dev.paved.core.resolve.DesiredStateResolver;
 import dev.paved.core.source.Snapshot;
+import dev.paved.provider.ResourceKey;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.slf4j.Logger;
@@ -128,6 +132,61 @@ public final class PlanService {
                 .filter(c -> c.action().changes()).count(), plan.changes().size(),
                 millisSince(started));
         return new Result(validated, desired, observed, plan);
+    }
+
+    /**
+     * Plans only {@code selection} of a snapshot already validated (see {@link PlanSelection}): the services it
+     * names are resolved, and outside its whole environments only their resources are observed. Never prunes.
+     * The plan covers exactly what a whole plan would say about the selected resources.
+     */
+    public Result plan(ValidationResult validated, ProviderInstances instances, PlanSelection selection) {
+        long started = System.nanoTime();
+        if (!validated.valid()) {
+            return new Result(validated, null, null, null);
+        }
+        Catalog catalog = validated.catalog();
+        DesiredState resolved = resolver.resolve(catalog, selection::mayInclude);
+        List<Binding> selected = resolved.bindings().stream().filter(selection::includes).toList();
+        List<Finding> problems = new ArrayList<>(resolved.findings());
+        DesiredState desired = new DesiredState(selected, resolved.findings());
+        problems.addAll(new BindingChecker().check(desired, instances, catalog));
+        if (problems.stream().anyMatch(Finding::isError)) {
+            return new Result(validated, new DesiredState(selected, problems), null, null);
+        }
+        Map<String, Set<ResourceKey>> keys = new HashMap<>();
+        for (String environment : catalog.names(Kind.ENVIRONMENT)) {
+            if (!selection.environments().contains(environment)) {
+                keys.put(environment, new HashSet<>());
+            }
+        }
+        // the selected resources, what the owners had before, and what they refer to (whose outputs they read)
+        for (Binding binding : selected) {
+            addKey(keys, binding.key());
+            binding.references().values().forEach(key -> addKey(keys, key));
+        }
+        selection.previous().forEach(key -> addKey(keys, key));
+        LiveStateObserver.Result live = observer.observe(scopes(catalog, Request.ALL), instances, catalog, keys);
+        Observed observed = live.observed();
+        Plan plan = planner.plan(validated.revision() + "@" + validated.digest(), desired, observed, instances,
+                new Planner.Options(false));
+        // a resource observed only because a selected one refers to it is not an orphan of the selection
+        List<ResourceKey> orphans = plan.orphans().stream()
+                .filter(key -> selection.includes(observed.resources().get(key))).toList();
+        List<Finding> findings = new ArrayList<>(live.findings());
+        findings.addAll(plan.findings());
+        plan = new Plan(plan.revision(), plan.fingerprint(), plan.changes(), orphans, findings);
+        log.debug("planned {} of {} resources of {} owners and {} whole environments ({} changes) in {} ms",
+                selected.size(), observed.resources().size(), selection.owners().size(), selection.environments().size(),
+                plan.changes().stream().filter(c -> c.action().changes()).count(), millisSince(started));
+        return new Result(validated, desired, observed, plan);
+    }
+
+    /** Adds a key to observe, in an environment observed key by key. */
+    private static void addKey(Map<String, Set<ResourceKey>> keys, ResourceKey key) {
+        Set<ResourceKey> environment = keys.get(key.environment());
+        if (environment != null) {
+            environment.add(key);
+        }
     }
 
     private static long millisSince(long started) {

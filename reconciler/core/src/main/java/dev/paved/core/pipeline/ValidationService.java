@@ -17,6 +17,8 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,9 +36,10 @@ public final class ValidationService {
     private final ReferenceValidator references = new ReferenceValidator();
     private final PolicyStage policies;
     private final DeclarationCache cache;
+    private final ValidationMemory memory;
 
     public ValidationService(LoadLimits limits) {
-        this(limits, null);
+        this(limits, (PolicyStage) null);
     }
 
     /** @param policies Conftest policies every declaration is checked against, or null for none */
@@ -49,19 +52,40 @@ public final class ValidationService {
      * @param cache    where files loaded cleanly before are remembered, or null to load every file
      */
     public ValidationService(LoadLimits limits, PolicyStage policies, DeclarationCache cache) {
+        this(limits, policies, cache, null);
+    }
+
+    /**
+     * For a long-running process validating one repo commit after commit: files whose content did not change
+     * since the last snapshot are not loaded again.
+     */
+    public ValidationService(LoadLimits limits, ValidationMemory memory) {
+        this(limits, null, null, memory);
+    }
+
+    private ValidationService(LoadLimits limits, PolicyStage policies, DeclarationCache cache,
+                              ValidationMemory memory) {
         this.reader = new DeclarationReader(limits);
         this.schemas = SchemaValidator.load();
         this.policies = policies;
         this.cache = cache;
+        this.memory = memory;
     }
 
     public ValidationResult validate(Snapshot snapshot) {
         long started = System.nanoTime();
         DeclarationCache.Run cached = cache == null ? null : cache.open(reader.limits());
-        List<FileOutcome> outcomes = snapshot.files().parallelStream().map(file -> load(snapshot, file, cached))
-                .toList();
+        AtomicInteger remembered = new AtomicInteger();
+        List<FileOutcome> outcomes = snapshot.files().parallelStream().map(file -> {
+            Optional<FileOutcome> known = memory == null ? Optional.empty() : memory.find(snapshot, file);
+            known.ifPresent(outcome -> remembered.incrementAndGet());
+            return known.orElseGet(() -> load(snapshot, file, cached));
+        }).toList();
         if (cached != null) {
             cached.save();
+        }
+        if (memory != null) {
+            memory.remember(snapshot, outcomes, remembered.get());
         }
         List<Declaration> declarations = new ArrayList<>();
         List<DeclaredName> unloaded = new ArrayList<>();
@@ -83,12 +107,14 @@ public final class ValidationService {
         Collections.sort(findings);
         ValidationResult result = new ValidationResult(snapshot.revision(), digest.build(), snapshot.files().size(),
                 catalog, findings);
-        log.debug("validated {} files, {} declarations: {} errors, {} warnings in {} ms", result.files(),
-                catalog.size(), result.errors(), result.warnings(), (System.nanoTime() - started) / 1_000_000);
+        log.debug("validated {} files ({} unchanged since the last snapshot), {} declarations: {} errors, {} warnings"
+                + " in {} ms", result.files(), remembered.get(), catalog.size(), result.errors(), result.warnings(),
+                (System.nanoTime() - started) / 1_000_000);
         return result;
     }
 
-    private record FileOutcome(FileDeclarations file, List<Finding> schemaFindings, byte[] digest) {
+    /** What loading and schema-checking one file gave. */
+    record FileOutcome(FileDeclarations file, List<Finding> schemaFindings, byte[] digest) {
     }
 
     private FileOutcome load(Snapshot snapshot, SourceFile file, DeclarationCache.Run cached) {

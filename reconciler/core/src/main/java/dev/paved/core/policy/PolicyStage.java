@@ -12,8 +12,12 @@ import dev.paved.policy.PolicyException;
 import dev.paved.policy.PolicyResult;
 import dev.paved.policy.WasmPolicy;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -69,13 +73,41 @@ public final class PolicyStage implements AutoCloseable {
     static final int PARALLEL_FROM = 500;
 
     public List<Finding> check(Catalog catalog) {
+        return check(catalog, catalog.all());
+    }
+
+    /**
+     * Checks only {@code declarations} (of {@code catalog}), with the whole catalog as data: what a daemon that
+     * knows which declarations changed re-checks.
+     */
+    public List<Finding> check(Catalog catalog, Collection<Declaration> declarations) {
         List<Finding> findings = new ArrayList<>();
         for (Policy policy : policies) {
             String data = data(policy.compiled(), catalog);
-            var declarations = catalog.size() < PARALLEL_FROM ? catalog.all().stream() : catalog.all().parallelStream();
-            findings.addAll(declarations.flatMap(declaration -> check(policy, declaration, data).stream()).toList());
+            findings.addAll(each(declarations).flatMap(declaration -> check(policy, declaration, data).stream())
+                    .toList());
         }
         return findings;
+    }
+
+    /**
+     * The findings of each of {@code declarations} (of {@code catalog}), every policy's, with the whole catalog as
+     * data: what a daemon keeps to re-check only the declarations a commit changed or touched.
+     */
+    public Map<Declaration, List<Finding>> checkEach(Catalog catalog, Collection<Declaration> declarations) {
+        Map<Declaration, List<Finding>> findings = new IdentityHashMap<>();
+        declarations.forEach(declaration -> findings.put(declaration, new ArrayList<>()));
+        for (Policy policy : policies) {
+            String data = data(policy.compiled(), catalog);
+            List<Map.Entry<Declaration, List<Finding>>> checked = each(declarations)
+                    .map(declaration -> Map.entry(declaration, check(policy, declaration, data))).toList();
+            checked.forEach(entry -> findings.get(entry.getKey()).addAll(entry.getValue()));
+        }
+        return findings;
+    }
+
+    private static Stream<Declaration> each(Collection<Declaration> declarations) {
+        return declarations.size() < PARALLEL_FROM ? declarations.stream() : declarations.parallelStream();
     }
 
     private static List<Finding> check(Policy policy, Declaration declaration, String data) {

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -44,11 +45,20 @@ public final class DesiredStateResolver {
     }
 
     public DesiredState resolve(Catalog catalog) {
+        return resolve(catalog, service -> true);
+    }
+
+    /**
+     * The resources of the services {@code services} accepts, and of every shared Resource: services resolve
+     * independently of each other, so those of a few services come out exactly as in a whole resolution.
+     */
+    public DesiredState resolve(Catalog catalog, Predicate<String> services) {
         List<Binding> bindings = new ArrayList<>();
         List<Finding> findings = new ArrayList<>();
         Map<String, Map<String, String>> provisioners = provisioners(catalog);
+        List<String> names = catalog.names(Kind.SERVICE).stream().filter(services).toList();
         // services resolve independently of each other: in parallel, then gathered in name order
-        List<Resolved> services = new ArrayList<>(catalog.names(Kind.SERVICE)).parallelStream().map(name -> {
+        List<Resolved> resolvedServices = (names.size() < 64 ? names.stream() : names.parallelStream()).map(name -> {
             Declaration service = catalog.find(Kind.SERVICE, name).orElseThrow();
             Resolved resolved = new Resolved(new ArrayList<>(), new ArrayList<>());
             for (String environment : catalog.deployedTo(service)) {
@@ -60,7 +70,7 @@ public final class DesiredStateResolver {
             }
             return resolved;
         }).toList();
-        for (Resolved resolved : services) {
+        for (Resolved resolved : resolvedServices) {
             bindings.addAll(resolved.bindings());
             findings.addAll(resolved.findings());
         }

@@ -11,6 +11,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
@@ -95,6 +96,26 @@ public final class GitCommitSnapshot implements Snapshot {
         try (ObjectReader reader = repository.newObjectReader();
              InputStream in = reader.open(blob, Constants.OBJ_BLOB).openStream()) {
             return in.readAllBytes();
+        }
+    }
+
+    /** The blob id of a listed file. */
+    @Override
+    public Optional<String> contentId(SourceFile file) {
+        return Optional.ofNullable(blobs.get(file.path())).map(ObjectId::name);
+    }
+
+    /**
+     * The id of the tree of {@code folder} of the platform repo at this commit (e.g. its {@code policy/}): equal
+     * ids, equal contents. Empty when the folder does not exist at this commit.
+     */
+    public Optional<String> folderId(String folder) {
+        try (ObjectReader reader = repository.newObjectReader();
+             TreeWalk at = TreeWalk.forPath(reader, folder, tree)) {
+            return at == null || !GitTreeLinks.isTree(at.getFileMode(0)) ? Optional.empty()
+                    : Optional.of(at.getObjectId(0).name());
+        } catch (IOException e) {
+            throw new SourceException("read " + folder + " of commit " + revision + ": " + e.getMessage(), e);
         }
     }
 

@@ -3,6 +3,7 @@ package dev.paved.core.source;
 import dev.paved.core.finding.Finding;
 import java.io.IOException;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The platform repo's declaration files at one point in time: a working tree now, a Git commit later. The
@@ -21,4 +22,12 @@ public interface Snapshot {
 
     /** The content of one listed file. */
     byte[] read(SourceFile file) throws IOException;
+
+    /**
+     * What identifies a listed file's content without reading it (a Git blob id), so that a file seen before can be
+     * recognised; empty when the snapshot cannot tell (a working tree).
+     */
+    default Optional<String> contentId(SourceFile file) {
+        return Optional.empty();
+    }
 }

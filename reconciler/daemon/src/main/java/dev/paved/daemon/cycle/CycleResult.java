@@ -23,12 +23,15 @@ import java.util.TreeMap;
  * @param plan     the plan that was made, or null
  * @param changes  how many changes were applied
  * @param catalog  the declarations of the applied commit, or null when none was applied
- * @param environments where each environment stands for the good commit (applied, held, awaiting approval);
- *                 empty when the commit was not planned
+ * @param environments where each environment stands for the good commit (applied, held, awaiting approval,
+ *                 drifted); empty when the commit was not planned
+ * @param drift    for a full resync of the last good commit: per environment, how many resources had drifted from
+ *                 it (corrected or only reported); empty for other cycles
  */
 public record CycleResult(String trigger, Instant started, Instant finished, String fetched, String applied,
                           Outcome outcome, String message, List<Finding> findings, Plan plan, int changes,
-                          Catalog catalog, SortedMap<String, EnvironmentState> environments) {
+                          Catalog catalog, SortedMap<String, EnvironmentState> environments,
+                          SortedMap<String, Integer> drift) {
 
     /** How a cycle ended. */
     public enum Outcome {
@@ -56,6 +59,7 @@ public record CycleResult(String trigger, Instant started, Instant finished, Str
         Objects.requireNonNull(outcome, "outcome");
         findings = List.copyOf(findings);
         environments = Collections.unmodifiableSortedMap(new TreeMap<>(environments));
+        drift = Collections.unmodifiableSortedMap(new TreeMap<>(drift));
     }
 
     public long errors() {

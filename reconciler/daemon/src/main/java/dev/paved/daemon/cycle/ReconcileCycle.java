@@ -6,19 +6,17 @@ import dev.paved.core.apply.Journal;
 import dev.paved.core.catalog.Catalog;
 import dev.paved.core.finding.Finding;
 import dev.paved.core.pipeline.ApplyService;
-import dev.paved.core.plan.Plan;
+import dev.paved.core.pipeline.PlanSelection;
 import dev.paved.core.pipeline.PlanService;
 import dev.paved.core.pipeline.ValidationResult;
-import dev.paved.core.policy.PolicyStage;
-import dev.paved.core.policy.RepoPolicies;
+import dev.paved.core.plan.Plan;
 import dev.paved.core.providers.ProviderInstances;
+import dev.paved.core.resolve.Binding;
 import dev.paved.core.source.GitCommitSnapshot;
 import dev.paved.core.source.SourceException;
 import dev.paved.daemon.cycle.CycleResult.Outcome;
 import dev.paved.daemon.rules.ApplyRules;
 import dev.paved.daemon.rules.EnvironmentState;
-import dev.paved.policy.BuiltInLibrary;
-import dev.paved.policy.CompiledPolicy;
 import dev.paved.policy.PolicyException;
 import dev.paved.policy.PolicyLoader;
 import java.time.Clock;
@@ -32,6 +30,7 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -39,18 +38,24 @@ import org.slf4j.MDC;
 /**
  * One reconcile cycle: fetch the platform repo; check a commit not seen before (validation and policies); a commit
  * with any error finding is refused and the last good commit stays in force; otherwise plan the good commit against
- * live state and apply the plan. A cycle on a commit that was applied before plans it again and applies any
- * difference, so live state that drifted is put back. Changes of an environment that is plan-only and has not
- * approved the commit, or whose change windows are closed, are planned but not applied: the other environments'
- * changes are, exactly as planned. Cycles never overlap: the scheduler runs one at a time.
+ * live state and apply the plan. Changes of an environment that is plan-only and has not approved the commit, or
+ * whose change windows are closed, are planned but not applied: the other environments' changes are, exactly as
+ * planned. Cycles never overlap: the scheduler runs one at a time.
+ *
+ * <p>Cycles are incremental: the files a commit did not change are not loaded again (ValidationMemory), policies
+ * re-check only the declarations it changed and those linked to them ({@link PolicyCheck}), and only what it
+ * changed is re-planned and observed ({@link Baseline#selection}); a cycle that finds no new commit does nothing
+ * unless changes of an earlier commit still wait (a change window, an approval, a failed apply). A <em>full</em>
+ * cycle (the first, a resync, {@code POST /api/sync}) checks and plans everything: on the last good commit, what it
+ * finds to change is drift, corrected or only reported per environment ({@link ApplyRules#heals}).
  */
-public final class ReconcileCycle {
+public final class ReconcileCycle implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(ReconcileCycle.class);
 
     private final RepoSource source;
     private final PlanService plans;
-    private final PolicyLoader policies;
+    private final PolicyCheck policies;
     private final ProviderInstances instances;
     private final ApplyService applier;
     private final Journal journal;
@@ -58,8 +63,10 @@ public final class ReconcileCycle {
     private final Clock clock;
     private final ApplyRules rules;
     private final AtomicLong sequence = new AtomicLong();
-    /** The built-in policy library, read from the jar by the first cycle that checks a commit: it never changes. */
-    private CompiledPolicy builtIn;
+    /** The last good commit as planned, or null before the first plan (then a cycle is full). */
+    private Baseline baseline;
+    /** What earlier cycles planned and could not apply yet (held, awaiting approval, failed): planned again. */
+    private PlanSelection pending = Baseline.NOTHING;
 
     /** @param policies compiles the repo's own {@code policy/} folder (the built-in library always runs) */
     public ReconcileCycle(RepoSource source, PlanService plans, PolicyLoader policies, ProviderInstances instances,
@@ -73,7 +80,7 @@ public final class ReconcileCycle {
         this.rules = rules;
         this.source = source;
         this.plans = plans;
-        this.policies = policies;
+        this.policies = new PolicyCheck(policies);
         this.instances = instances;
         this.applier = applier;
         this.journal = journal;
@@ -81,15 +88,22 @@ public final class ReconcileCycle {
         this.clock = clock;
     }
 
-    public synchronized CycleResult run(String trigger) {
+    /** An incremental cycle. */
+    public CycleResult run(String trigger) {
+        return run(trigger, false);
+    }
+
+    /** @param full check and plan everything, and correct or report drift (see the class comment) */
+    public synchronized CycleResult run(String trigger, boolean full) {
         Instant started = clock.instant();
         MDC.put("cycle", Long.toString(sequence.incrementAndGet()));
         try {
             long run = state.started(trigger);
-            CycleResult result = attempt(trigger, started);
+            CycleResult result = attempt(trigger, started, full || baseline == null);
             state.finished(run, result);
-            log.info("cycle ({}): {} {} in {} ms: {}", trigger, result.outcome(), shortId(result.fetched()),
-                    Duration.between(started, result.finished()).toMillis(), result.message());
+            log.info("cycle ({}{}): {} {} in {} ms: {}", trigger, full ? ", full" : "", result.outcome(),
+                    shortId(result.fetched()), Duration.between(started, result.finished()).toMillis(),
+                    result.message());
             return result;
         } finally {
             MDC.remove("cycle");
@@ -97,7 +111,15 @@ public final class ReconcileCycle {
         }
     }
 
-    private CycleResult attempt(String trigger, Instant started) {
+    /** A commit's checks: its validation and every finding (validation and policies). */
+    private record Checked(ValidationResult validated, List<Finding> findings) {
+
+        long errors() {
+            return findings.stream().filter(Finding::isError).count();
+        }
+    }
+
+    private CycleResult attempt(String trigger, Instant started, boolean full) {
         String fetched;
         try {
             fetched = source.fetch();
@@ -110,72 +132,149 @@ public final class ReconcileCycle {
             return result(trigger, started, fetched, null, Outcome.REFUSED, "commit " + shortId(fetched)
                     + " was refused before; " + inForce(), List.of(), null, 0);
         }
+        boolean lastGood = baseline != null && baseline.commit().equals(fetched);
+        if (lastGood && !full && pending.isEmpty()) {
+            return new CycleResult(trigger, started, clock.instant(), fetched, fetched, Outcome.NO_CHANGES,
+                    "no new commit; " + shortId(fetched) + " is applied", baseline.findings(), null, 0,
+                    baseline.validated().catalog(), new TreeMap<>(), new TreeMap<>());
+        }
         try {
-            GitCommitSnapshot snapshot = source.snapshot(fetched);
-            ValidationResult validated = plans.validate(snapshot);
-            List<Finding> findings = new ArrayList<>(validated.findings());
-            if (validated.valid()) {
-                findings.addAll(checkPolicies(snapshot, validated));
-            }
-            long errors = findings.stream().filter(Finding::isError).count();
-            if (errors > 0) {
+            Checked checked = lastGood && !full ? new Checked(baseline.validated(), baseline.findings())
+                    : check(fetched, full);
+            if (checked.errors() > 0) {
+                long errors = checked.errors();
+                if (lastGood) { // only a full check of a commit an incremental one let through gets here
+                    return result(trigger, started, fetched, null, Outcome.FAILED, "the full check of the last good"
+                            + " commit " + shortId(fetched) + " found " + errors + (errors == 1 ? " error" : " errors")
+                            + " its incremental check did not (a policy looks across unrelated declarations);"
+                            + " nothing applied: fix the repo", checked.findings(), null, 0);
+                }
                 return result(trigger, started, fetched, null, Outcome.REFUSED, "commit " + shortId(fetched)
                         + " has " + errors + (errors == 1 ? " error" : " errors") + " and is not applied; "
-                        + inForce(), findings, null, 0);
+                        + inForce(), checked.findings(), null, 0);
             }
-            PlanService.Result planned = plans.plan(validated, instances, PlanService.Request.ALL);
-            if (!planned.planned() || planned.plan().hasErrors()) {
-                List<Finding> all = new ArrayList<>(findings);
-                all.addAll(planned.findings());
-                return result(trigger, started, fetched, null, Outcome.REFUSED, "commit " + shortId(fetched)
-                        + " cannot be planned; " + inForce(), all, planned.plan(), 0);
-            }
-            SortedMap<String, EnvironmentState> environments = environments(validated.catalog(), fetched,
-                    planned.plan());
-            if (!planned.plan().hasChanges()) {
-                return result(trigger, started, fetched, fetched, Outcome.NO_CHANGES, "live state matches "
-                        + shortId(fetched), findings, planned.plan(), 0, validated.catalog(), environments);
-            }
-            Set<String> going = new TreeSet<>();
-            List<String> kept = new ArrayList<>();
-            environments.values().forEach(env -> {
-                if (env.applies()) {
-                    going.add(env.environment());
-                } else {
-                    kept.add(env.environment() + " " + env.state().label() + " (" + env.reason() + ")");
-                }
-            });
-            Plan plan = kept.isEmpty() ? planned.plan() : planned.plan().only(going);
-            String keptNote = kept.isEmpty() ? "" : "; not applied: " + String.join("; ", kept);
-            if (!plan.hasChanges()) {
-                boolean waiting = environments.values().stream()
-                        .anyMatch(env -> env.state() == EnvironmentState.State.AWAITING_APPROVAL);
-                return result(trigger, started, fetched, fetched, waiting ? Outcome.PLANNED : Outcome.HELD,
-                        "nothing applied of " + shortId(fetched) + keptNote, findings, planned.plan(), 0,
-                        validated.catalog(), environments);
-            }
-            PlanService.Result scoped = new PlanService.Result(planned.validation(), planned.desired(),
-                    planned.observed(), plan);
-            ApplyResult applied = applier.apply(scoped, instances, journal);
-            int changes = (int) plan.changes().stream().filter(c -> c.action().changes()).count();
-            if (!applied.succeeded()) {
-                return result(trigger, started, fetched, null, Outcome.FAILED, "applying " + shortId(fetched)
-                        + " failed: " + failure(applied), findings, planned.plan(), 0);
-            }
-            return result(trigger, started, fetched, fetched, Outcome.APPLIED, "applied " + changes
-                    + (changes == 1 ? " change" : " changes") + " of " + shortId(fetched) + keptNote, findings,
-                    planned.plan(), changes, validated.catalog(), environments);
+            return planAndApply(trigger, started, fetched, checked, full, lastGood);
         } catch (PavedException | PolicyException | IllegalArgumentException e) {
+            if (full) {
+                baseline = null; // the next cycle is full again
+            }
             return result(trigger, started, fetched, null, Outcome.FAILED, e.getMessage(), List.of(), null, 0);
         }
     }
 
+    /** Validation and policies of a commit, incremental unless {@code full}. */
+    private Checked check(String commit, boolean full) {
+        GitCommitSnapshot snapshot = source.snapshot(commit);
+        ValidationResult validated = plans.validate(snapshot);
+        List<Finding> findings = new ArrayList<>(validated.findings());
+        if (validated.valid()) {
+            findings.addAll(policies.check(snapshot, validated.catalog(), full));
+            findings.sort(null);
+        }
+        return new Checked(validated, findings);
+    }
+
+    private CycleResult planAndApply(String trigger, Instant started, String fetched, Checked checked, boolean full,
+                                     boolean lastGood) {
+        ValidationResult validated = checked.validated();
+        List<Finding> findings = checked.findings();
+        PlanSelection selection = full ? null
+                : Baseline.union(lastGood ? Baseline.NOTHING : baseline.selection(validated), pending);
+        PlanService.Result planned = full ? plans.plan(validated, instances, PlanService.Request.ALL)
+                : plans.plan(validated, instances, selection);
+        if (!planned.planned() || planned.plan().hasErrors()) {
+            List<Finding> all = new ArrayList<>(findings);
+            all.addAll(planned.findings());
+            return result(trigger, started, fetched, null, Outcome.REFUSED, "commit " + shortId(fetched)
+                    + " cannot be planned; " + inForce(), all, planned.plan(), 0);
+        }
+        Plan whole = planned.plan();
+        SortedMap<String, Integer> drift = full && lastGood ? drift(whole) : new TreeMap<>();
+        SortedMap<String, EnvironmentState> environments = environments(validated.catalog(), fetched, whole, drift);
+        Set<String> going = new TreeSet<>();
+        List<String> kept = new ArrayList<>();
+        environments.values().forEach(env -> {
+            if (env.applies()) {
+                going.add(env.environment());
+            } else {
+                kept.add(env.environment() + " " + env.state().label() + " (" + env.reason() + ")");
+            }
+        });
+        Plan plan = kept.isEmpty() ? whole : whole.only(going);
+        String keptNote = kept.isEmpty() ? "" : "; not applied: " + String.join("; ", kept);
+        String driftNote = drift.isEmpty() ? "" : "; drift: " + drift.entrySet().stream()
+                .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "));
+        if (!plan.hasChanges()) {
+            remember(fetched, checked, full, selection, planned, environments);
+            boolean waiting = environments.values().stream()
+                    .anyMatch(env -> env.state() == EnvironmentState.State.AWAITING_APPROVAL);
+            Outcome outcome = !whole.hasChanges() || kept.isEmpty() ? Outcome.NO_CHANGES
+                    : waiting ? Outcome.PLANNED : Outcome.HELD;
+            String message = outcome == Outcome.NO_CHANGES && !whole.hasChanges() ? "live state matches "
+                    + shortId(fetched) : "nothing applied of " + shortId(fetched) + keptNote;
+            return result(trigger, started, fetched, fetched, outcome, message + driftNote, findings, whole, 0,
+                    validated.catalog(), environments, drift);
+        }
+        PlanService.Result scoped = new PlanService.Result(planned.validation(), planned.desired(),
+                planned.observed(), plan);
+        ApplyResult applied = applier.apply(scoped, instances, journal);
+        int changes = (int) plan.changes().stream().filter(c -> c.action().changes()).count();
+        if (!applied.succeeded()) {
+            pending = full ? Baseline.NOTHING : selection;
+            if (full) {
+                baseline = null;
+            }
+            return result(trigger, started, fetched, null, Outcome.FAILED, "applying " + shortId(fetched)
+                    + " failed: " + failure(applied), findings, whole, 0);
+        }
+        remember(fetched, checked, full, selection, planned, environments);
+        return result(trigger, started, fetched, fetched, Outcome.APPLIED, "applied " + changes
+                + (changes == 1 ? " change" : " changes") + " of " + shortId(fetched) + keptNote + driftNote,
+                findings, whole, changes, validated.catalog(), environments, drift);
+    }
+
+    /**
+     * The commit is the last good one now: remembered as the baseline of the next cycles, with what could not be
+     * applied yet (an environment held or awaiting approval) to be planned again. Drift that is only reported is not.
+     */
+    private void remember(String commit, Checked checked, boolean full, PlanSelection selection,
+                          PlanService.Result planned, SortedMap<String, EnvironmentState> environments) {
+        List<Binding> bindings = planned.desired().bindings();
+        baseline = full ? Baseline.whole(commit, checked.validated(), checked.findings(), bindings)
+                : baseline.then(commit, checked.validated(), checked.findings(), selection, bindings);
+        Set<String> waiting = new TreeSet<>();
+        environments.values().forEach(env -> {
+            if (env.state() == EnvironmentState.State.HELD
+                    || env.state() == EnvironmentState.State.AWAITING_APPROVAL) {
+                waiting.add(env.environment());
+            }
+        });
+        pending = waiting.isEmpty() ? Baseline.NOTHING
+                : full ? new PlanSelection(waiting, Set.of(), Set.of()) : selection;
+    }
+
+    /** Per environment, how many resources of a plan of the last good commit would change: its drift. */
+    private static SortedMap<String, Integer> drift(Plan plan) {
+        SortedMap<String, Integer> drift = new TreeMap<>();
+        plan.byEnvironment().forEach((environment, part) -> drift.put(environment,
+                (int) part.changes().stream().filter(c -> c.action().changes()).count()));
+        return drift;
+    }
+
     /**
      * Where each environment stands for a good commit now: an environment without changes is applied (in sync);
-     * one with changes applies unless its rules keep them back (approval, change windows).
+     * one with changes applies unless its rules keep them back (approval, change windows, drift only reported).
      */
-    private SortedMap<String, EnvironmentState> environments(Catalog catalog, String commit, Plan plan) {
+    private SortedMap<String, EnvironmentState> environments(Catalog catalog, String commit, Plan plan,
+                                                             SortedMap<String, Integer> drift) {
         SortedMap<String, EnvironmentState> states = rules.decide(catalog, commit, clock.instant(), state::approved);
+        drift.forEach((environment, n) -> {
+            if (n > 0 && !rules.heals(environment) && states.containsKey(environment)) {
+                states.put(environment, new EnvironmentState(environment, EnvironmentState.State.DRIFTED, commit,
+                        n + (n == 1 ? " resource differs" : " resources differ") + " from " + shortId(commit)
+                                + "; drift is only reported in " + environment));
+            }
+        });
         Set<String> changed = new TreeSet<>();
         plan.byEnvironment().forEach((environment, part) -> {
             if (part.hasChanges()) {
@@ -185,19 +284,6 @@ public final class ReconcileCycle {
         states.replaceAll((environment, decided) -> changed.contains(environment) ? decided
                 : new EnvironmentState(environment, EnvironmentState.State.APPLIED, commit, null));
         return states;
-    }
-
-    /** The built-in library and the commit's own {@code policy/} folder, over the validated catalog. */
-    private List<Finding> checkPolicies(GitCommitSnapshot snapshot, ValidationResult validated) {
-        if (builtIn == null) {
-            builtIn = BuiltInLibrary.load().policy();
-        }
-        List<CompiledPolicy> compiled = new ArrayList<>();
-        compiled.add(builtIn);
-        RepoPolicies.of(snapshot, policies).ifPresent(compiled::add);
-        try (PolicyStage stage = new PolicyStage(compiled)) {
-            return stage.check(validated.catalog());
-        }
     }
 
     private static String failure(ApplyResult applied) {
@@ -218,14 +304,19 @@ public final class ReconcileCycle {
     private CycleResult result(String trigger, Instant started, String fetched, String applied, Outcome outcome,
                                String message, List<Finding> findings, Plan plan, int changes) {
         return result(trigger, started, fetched, applied, outcome, message, findings, plan, changes, null,
-                new TreeMap<>());
+                new TreeMap<>(), new TreeMap<>());
     }
 
     private CycleResult result(String trigger, Instant started, String fetched, String applied, Outcome outcome,
                                String message, List<Finding> findings, Plan plan, int changes, Catalog catalog,
-                               SortedMap<String, EnvironmentState> environments) {
+                               SortedMap<String, EnvironmentState> environments, SortedMap<String, Integer> drift) {
         return new CycleResult(trigger, started, clock.instant(), fetched, applied, outcome, message, findings, plan,
-                changes, catalog, environments);
+                changes, catalog, environments, drift);
+    }
+
+    @Override
+    public void close() {
+        policies.close();
     }
 
     static String shortId(String commit) {

@@ -68,9 +68,9 @@ final class ApiRoutes {
         if (!auth.allows(ctx)) {
             return;
         }
-        control.trigger("api");
+        control.resync("api");
         LOG.info("sync requested through the API from {}", ctx.ip());
-        Responses.json(ctx, 202, Responses.object().put("message", "cycle triggered"));
+        Responses.json(ctx, 202, Responses.object().put("message", "full cycle triggered"));
     }
 
     private void approve(Context ctx) throws IOException {

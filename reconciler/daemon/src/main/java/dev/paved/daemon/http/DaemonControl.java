@@ -35,6 +35,9 @@ public interface DaemonControl {
      */
     void trigger(String reason);
 
+    /** Starts a full cycle (everything checked, planned and observed; drift corrected or reported) soon. */
+    void resync(String reason);
+
     /**
      * Approves {@code commit} for {@code environment} (for environments that are plan-only until approved).
      *

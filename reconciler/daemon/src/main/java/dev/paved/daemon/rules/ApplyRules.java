@@ -15,14 +15,29 @@ import java.util.function.BiPredicate;
  * approved for it; an environment whose change windows hold changes at the moment waits for them to open. An
  * approval does not override a change window.
  *
- * @param manual the environments that apply only approved commits
+ * Drift (live state that differs from the last good commit, found by a full resync) is corrected in every
+ * environment unless it is one where drift is only reported.
+ *
+ * @param manual      the environments that apply only approved commits
+ * @param reportDrift the environments where drift is reported (status, metric, log) and left as it is
  */
-public record ApplyRules(Set<String> manual) {
+public record ApplyRules(Set<String> manual, Set<String> reportDrift) {
 
-    public static final ApplyRules AUTOMATIC = new ApplyRules(Set.of());
+    public static final ApplyRules AUTOMATIC = new ApplyRules(Set.of(), Set.of());
 
     public ApplyRules {
         manual = Set.copyOf(manual);
+        reportDrift = Set.copyOf(reportDrift);
+    }
+
+    /** Drift corrected everywhere. */
+    public ApplyRules(Set<String> manual) {
+        this(manual, Set.of());
+    }
+
+    /** Whether drift in {@code environment} is corrected (self-heal) rather than only reported. */
+    public boolean heals(String environment) {
+        return !reportDrift.contains(environment);
     }
 
     /**

@@ -5,7 +5,7 @@ import java.util.Objects;
 
 /**
  * Where one environment stands after a cycle: its changes applied (or none were needed), held by a change window,
- * or waiting for an approval of the commit.
+ * waiting for an approval of the commit, or drifted from it where drift is reported only.
  *
  * @param commit the commit whose plan this is about
  * @param reason why changes were held or wait, or null when applied
@@ -13,9 +13,11 @@ import java.util.Objects;
 public record EnvironmentState(String environment, State state, String commit, String reason) {
 
     public enum State {
-        APPLIED, HELD, AWAITING_APPROVAL;
+        APPLIED, HELD, AWAITING_APPROVAL,
+        /** Live state drifted from the last good commit, and drift is only reported in this environment. */
+        DRIFTED;
 
-        /** As shown in {@code /api/status}: {@code applied}, {@code held}, {@code awaiting-approval}. */
+        /** As shown in {@code /api/status}: {@code applied}, {@code held}, {@code awaiting-approval}, {@code drifted}. */
         public String label() {
             return name().toLowerCase(Locale.ROOT).replace('_', '-');
         }

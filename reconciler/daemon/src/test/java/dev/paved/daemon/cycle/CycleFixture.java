@@ -7,7 +7,9 @@ import dev.paved.core.config.SecretSource;
 import dev.paved.core.parse.LoadLimits;
 import dev.paved.core.pipeline.ApplyService;
 import dev.paved.core.pipeline.PlanService;
+import dev.paved.core.pipeline.ValidationMemory;
 import dev.paved.core.pipeline.ValidationService;
+import dev.paved.core.plan.Plan;
 import dev.paved.core.providers.ProviderInstances;
 import dev.paved.core.providers.ProviderRegistry;
 import dev.paved.core.testing.GitFixture;
@@ -75,9 +77,16 @@ public final class CycleFixture implements AutoCloseable {
     public ReconcileCycle cycle(RepoSource from, Instant now, ApplyRules rules) {
         PolicyLoader policies = new PolicyLoader(Optional.of(new PolicyCache(Path.of("target", "test-policy-cache")
                 .toAbsolutePath())), () -> OpaBinary.locate(System.getenv()));
-        return new ReconcileCycle(from, new PlanService(new ValidationService(LoadLimits.DEFAULTS)), policies,
+        return new ReconcileCycle(from, new PlanService(new ValidationService(LoadLimits.DEFAULTS,
+                new ValidationMemory())), policies,
                 instances, new ApplyService(Applier.Options.DEFAULTS), journal, state, Clock.fixed(now,
                 ZoneOffset.UTC), rules);
+    }
+
+    /** A whole plan of {@code commit} against live state now, made as {@code paved plan} makes it. */
+    public Plan wholePlan(String commit) {
+        return new PlanService(new ValidationService(LoadLimits.DEFAULTS)).plan(source.snapshot(commit), instances,
+                PlanService.Request.ALL).plan();
     }
 
     /** A live file of the filesystem provider, e.g. {@code manifests-prod/prod/workload/cart.json}. */

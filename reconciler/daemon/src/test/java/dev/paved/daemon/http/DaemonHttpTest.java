@@ -94,7 +94,7 @@ class DaemonHttpTest {
     }
 
     @Test
-    void syncNeedsTheTokenAndTriggersACycle() throws Exception {
+    void syncNeedsTheTokenAndTriggersAFullCycle() throws Exception {
         HttpResponse<String> without = http.post("/api/sync", "");
         assertThat(without.statusCode()).isEqualTo(401);
         assertThat(without.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(
@@ -106,7 +106,7 @@ class DaemonHttpTest {
 
         HttpResponse<String> with = http.post("/api/sync", "", "Authorization", "Bearer " + HttpFixture.TOKEN);
         assertThat(with.statusCode()).isEqualTo(202);
-        assertThat(http.control.triggers).containsExactly("api");
+        assertThat(http.control.triggers).containsExactly("api (full)");
         assertThat(without.body() + with.body()).doesNotContain(HttpFixture.TOKEN);
     }
 

@@ -76,6 +76,11 @@ final class InMemoryControl implements DaemonControl {
     }
 
     @Override
+    public void resync(String reason) {
+        triggers.add(reason + " (full)");
+    }
+
+    @Override
     public void approve(String environment, String commit, String by) {
         if (!environment.equals("production")) {
             throw RefusedException.notFound("no environment '" + environment + "'");

@@ -193,6 +193,20 @@ public abstract class ProviderContractTest {
         assertThat(observed()).isEqualTo(first);
     }
 
+    @Test
+    void observingSomeKeysReportsExactlyWhatObservingAllReportsOfThem() {
+        samples().forEach(sample -> ok(creator().create(sample)));
+        List<LiveResource> all = observed();
+        ResourceKey first = samples().get(0).key();
+        ResourceKey absent = new ResourceKey(ENVIRONMENT, first.type(), first.name() + "-absent");
+        ResourceKey elsewhere = new ResourceKey(ENVIRONMENT + "-other", first.type(), first.name());
+
+        List<LiveResource> some = ok(provider.observe(ENVIRONMENT, Set.of(first, absent, elsewhere)));
+
+        assertThat(some).containsExactlyElementsOf(all.stream().filter(live -> live.key().equals(first)).toList());
+        assertThat(ok(provider.observe(ENVIRONMENT, Set.of()))).isEmpty();
+    }
+
     // helpers for subclasses and the tests above
 
     protected List<LiveResource> observed() {

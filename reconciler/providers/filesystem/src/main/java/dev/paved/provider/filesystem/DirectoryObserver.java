@@ -14,6 +14,8 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Observes one environment: lists {@code <root>/<environment>/*}{@code /*.json}, reads the files (in parallel when
@@ -69,6 +71,26 @@ final class DirectoryObserver {
         } catch (IOException e) {
             return Outcome.failed(Failures.of("observe", subject, e));
         }
+        return read(candidates);
+    }
+
+    /** The resources among {@code keys} of {@code environment}: their files only are read, in key order. */
+    Outcome<List<LiveResource>> observe(String environment, Set<ResourceKey> keys) {
+        Optional<String> problem = ResourceLayout.problem(environment);
+        if (problem.isPresent()) {
+            return Outcome.failed(ProviderError.permanent("observe " + instance + "/" + environment + ": "
+                    + problem.get()));
+        }
+        List<Candidate> candidates = new ArrayList<>();
+        for (ResourceKey key : new TreeSet<>(keys)) {
+            if (key.environment().equals(environment) && ResourceLayout.problem(key).isEmpty()) {
+                candidates.add(new Candidate(key, layout.file(key)));
+            }
+        }
+        return read(candidates);
+    }
+
+    private Outcome<List<LiveResource>> read(List<Candidate> candidates) {
         var reads = (parallel ? candidates.parallelStream() : candidates.stream()).map(this::read).toList();
         List<LiveResource> live = new ArrayList<>(reads.size());
         for (Read read : reads) {

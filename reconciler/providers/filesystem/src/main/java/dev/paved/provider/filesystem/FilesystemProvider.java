@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -57,6 +58,13 @@ final class FilesystemProvider implements Provider, Creator, Updater, Deleter {
     public Outcome<List<LiveResource>> observe(String environment) {
         checkOpen("observe");
         return observer.observe(environment);
+    }
+
+    /** Reads the files of {@code keys} only. */
+    @Override
+    public Outcome<List<LiveResource>> observe(String environment, Set<ResourceKey> keys) {
+        checkOpen("observe");
+        return observer.observe(environment, keys);
     }
 
     /** Keys sorted at every depth, values as reading them back gives them: exactly what observe reports. */

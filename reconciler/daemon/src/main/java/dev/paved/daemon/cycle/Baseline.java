@@ -1,0 +1,117 @@
+package dev.paved.daemon.cycle;
+
+import dev.paved.core.catalog.Catalog;
+import dev.paved.core.finding.Finding;
+import dev.paved.core.parse.Kind;
+import dev.paved.core.pipeline.PlanSelection;
+import dev.paved.core.pipeline.ValidationResult;
+import dev.paved.core.resolve.Binding;
+import dev.paved.provider.ResourceKey;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What the daemon planned last, in memory: the last good commit, what checking it found, and the keys of the
+ * resources each declaration owned in it. A commit after it is planned in part: {@link #selection} says which part.
+ *
+ * @param commit    the last good commit
+ * @param validated its validation
+ * @param findings  its findings (validation and policies)
+ * @param graph     which of its declarations refer to which
+ * @param keys      the keys of the resources each declaration (by ref) owned in it
+ */
+record Baseline(String commit, ValidationResult validated, List<Finding> findings, DeclarationGraph graph,
+                Map<String, Set<ResourceKey>> keys) {
+
+    /** After a plan of everything: every binding's key, by owner. */
+    static Baseline whole(String commit, ValidationResult validated, List<Finding> findings,
+                          Collection<Binding> bindings) {
+        Map<String, Set<ResourceKey>> keys = new HashMap<>();
+        bindings.forEach(binding -> keys.computeIfAbsent(binding.resource().owner(), owner -> new HashSet<>())
+                .add(binding.key()));
+        return new Baseline(commit, validated, findings, DeclarationGraph.of(validated.catalog()), keys);
+    }
+
+    /**
+     * What to re-plan for {@code now}, a commit after this one: every environment whose declaration changed, whole;
+     * elsewhere the services and shared resources whose declarations changed, and the services that depend on a
+     * changed shared resource (a dependency's key comes from the resource's declaration). Teams shape no resource.
+     */
+    PlanSelection selection(ValidationResult now) {
+        Set<String> changed = DeclarationGraph.changed(validated.catalog(), now.catalog());
+        DeclarationGraph after = DeclarationGraph.of(now.catalog());
+        Set<String> environments = new HashSet<>();
+        Set<String> owners = new HashSet<>();
+        for (String ref : changed) {
+            String name = ref.substring(ref.indexOf('/') + 1);
+            if (ref.startsWith(Kind.ENVIRONMENT.yamlName() + "/")) {
+                environments.add(name);
+            } else if (ref.startsWith(Kind.SERVICE.yamlName() + "/")) {
+                owners.add(ref);
+            } else if (ref.startsWith(Kind.RESOURCE.yamlName() + "/")) {
+                owners.add(ref);
+                for (String linked : after.around(Set.of(ref))) {
+                    if (linked.startsWith(Kind.SERVICE.yamlName() + "/")) {
+                        owners.add(linked);
+                    }
+                }
+                for (String linked : graph.around(Set.of(ref))) {
+                    if (linked.startsWith(Kind.SERVICE.yamlName() + "/")) {
+                        owners.add(linked);
+                    }
+                }
+            }
+        }
+        return new PlanSelection(environments, owners, previous(owners));
+    }
+
+    /** The keys the owners' resources had here. */
+    Set<ResourceKey> previous(Collection<String> owners) {
+        Set<ResourceKey> previous = new HashSet<>();
+        owners.forEach(owner -> previous.addAll(keys.getOrDefault(owner, Set.of())));
+        return previous;
+    }
+
+    /**
+     * The baseline after {@code commit} was planned in part: {@code bindings} are the selection's desired
+     * resources; what the selection covers is replaced by them, the rest is kept.
+     */
+    Baseline then(String next, ValidationResult nextValidated, List<Finding> nextFindings, PlanSelection selection,
+                  Collection<Binding> bindings) {
+        Map<String, Set<ResourceKey>> updated = new HashMap<>(keys);
+        selection.owners().forEach(updated::remove);
+        if (!selection.environments().isEmpty()) {
+            updated.replaceAll((owner, owned) -> {
+                Set<ResourceKey> kept = new HashSet<>(owned);
+                kept.removeIf(key -> selection.environments().contains(key.environment()));
+                return kept;
+            });
+        }
+        for (Binding binding : bindings) {
+            updated.compute(binding.resource().owner(), (owner, owned) -> {
+                Set<ResourceKey> set = owned == null ? new HashSet<>() : new HashSet<>(owned);
+                set.add(binding.key());
+                return set;
+            });
+        }
+        DeclarationGraph nextGraph = nextValidated == validated ? graph : DeclarationGraph.of(nextValidated.catalog());
+        return new Baseline(next, nextValidated, nextFindings, nextGraph, updated);
+    }
+
+    /** Both selections at once. */
+    static PlanSelection union(PlanSelection one, PlanSelection other) {
+        Set<String> environments = new HashSet<>(one.environments());
+        environments.addAll(other.environments());
+        Set<String> owners = new HashSet<>(one.owners());
+        owners.addAll(other.owners());
+        Set<ResourceKey> previous = new HashSet<>(one.previous());
+        previous.addAll(other.previous());
+        return new PlanSelection(environments, owners, previous);
+    }
+
+    static final PlanSelection NOTHING = new PlanSelection(Set.of(), Set.of(), Set.of());
+}
