@@ -65,8 +65,8 @@ public final class ReconcileCycle implements AutoCloseable {
     private final AtomicLong sequence = new AtomicLong();
     /** The last good commit as planned, or null before the first plan (then a cycle is full). */
     private Baseline baseline;
-    /** What earlier cycles planned and could not apply yet (held, awaiting approval, failed): planned again. */
-    private PlanSelection pending = Baseline.NOTHING;
+    /** What earlier cycles planned and could not apply yet (held, awaiting approval, failed). */
+    private Pending pending = Pending.NONE;
 
     /** @param policies compiles the repo's own {@code policy/} folder (the built-in library always runs) */
     public ReconcileCycle(RepoSource source, PlanService plans, PolicyLoader policies, ProviderInstances instances,
@@ -133,9 +133,11 @@ public final class ReconcileCycle implements AutoCloseable {
                     + " was refused before; " + inForce(), List.of(), null, 0);
         }
         boolean lastGood = baseline != null && baseline.commit().equals(fetched);
-        if (lastGood && !full && pending.isEmpty()) {
+        if (lastGood && !full && !pending.due(decide(baseline.validated().catalog(), fetched))) {
+            String waiting = pending.isEmpty() ? "" : "; changes wait in " + String.join(", ",
+                    new TreeSet<>(pending.environments()));
             return new CycleResult(trigger, started, clock.instant(), fetched, fetched, Outcome.NO_CHANGES,
-                    "no new commit; " + shortId(fetched) + " is applied", baseline.findings(), null, 0,
+                    "no new commit; " + shortId(fetched) + " is applied" + waiting, baseline.findings(), null, 0,
                     baseline.validated().catalog(), new TreeMap<>(), new TreeMap<>());
         }
         try {
@@ -178,8 +180,9 @@ public final class ReconcileCycle implements AutoCloseable {
                                      boolean lastGood) {
         ValidationResult validated = checked.validated();
         List<Finding> findings = checked.findings();
-        PlanSelection selection = full ? null
-                : Baseline.union(lastGood ? Baseline.NOTHING : baseline.selection(validated), pending);
+        boolean due = pending.due(decide(validated.catalog(), fetched));
+        PlanSelection selection = full ? null : Baseline.union(lastGood ? Baseline.NOTHING
+                : baseline.selection(validated), due ? pending.selection() : Baseline.NOTHING);
         PlanService.Result planned = full ? plans.plan(validated, instances, PlanService.Request.ALL)
                 : plans.plan(validated, instances, selection);
         if (!planned.planned() || planned.plan().hasErrors()) {
@@ -190,7 +193,9 @@ public final class ReconcileCycle implements AutoCloseable {
         }
         Plan whole = planned.plan();
         SortedMap<String, Integer> drift = full && lastGood ? drift(whole) : new TreeMap<>();
-        SortedMap<String, EnvironmentState> environments = environments(validated.catalog(), fetched, whole, drift);
+        Set<String> stillWaiting = due ? Set.of() : pending.environments();
+        SortedMap<String, EnvironmentState> environments = environments(validated.catalog(), fetched, whole, drift,
+                stillWaiting);
         Set<String> going = new TreeSet<>();
         List<String> kept = new ArrayList<>();
         environments.values().forEach(env -> {
@@ -205,13 +210,13 @@ public final class ReconcileCycle implements AutoCloseable {
         String driftNote = drift.isEmpty() ? "" : "; drift: " + drift.entrySet().stream()
                 .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "));
         if (!plan.hasChanges()) {
-            remember(fetched, checked, full, selection, planned, environments);
+            remember(fetched, checked, full, due, selection, planned, environments, whole);
             boolean waiting = environments.values().stream()
                     .anyMatch(env -> env.state() == EnvironmentState.State.AWAITING_APPROVAL);
             Outcome outcome = !whole.hasChanges() || kept.isEmpty() ? Outcome.NO_CHANGES
                     : waiting ? Outcome.PLANNED : Outcome.HELD;
-            String message = outcome == Outcome.NO_CHANGES && !whole.hasChanges() ? "live state matches "
-                    + shortId(fetched) : "nothing applied of " + shortId(fetched) + keptNote;
+            String message = (outcome == Outcome.NO_CHANGES && !whole.hasChanges() ? "live state matches "
+                    + shortId(fetched) : "nothing applied of " + shortId(fetched)) + keptNote;
             return result(trigger, started, fetched, fetched, outcome, message + driftNote, findings, whole, 0,
                     validated.catalog(), environments, drift);
         }
@@ -220,25 +225,27 @@ public final class ReconcileCycle implements AutoCloseable {
         ApplyResult applied = applier.apply(scoped, instances, journal);
         int changes = (int) plan.changes().stream().filter(c -> c.action().changes()).count();
         if (!applied.succeeded()) {
-            pending = full ? Baseline.NOTHING : selection;
             if (full) {
-                baseline = null;
+                baseline = null; // the next cycle is full again
+            } else {
+                pending = new Pending(Baseline.union(selection, pending.selection()), pending.environments(), true);
             }
             return result(trigger, started, fetched, null, Outcome.FAILED, "applying " + shortId(fetched)
                     + " failed: " + failure(applied), findings, whole, 0);
         }
-        remember(fetched, checked, full, selection, planned, environments);
+        remember(fetched, checked, full, due, selection, planned, environments, whole);
         return result(trigger, started, fetched, fetched, Outcome.APPLIED, "applied " + changes
                 + (changes == 1 ? " change" : " changes") + " of " + shortId(fetched) + keptNote + driftNote,
                 findings, whole, changes, validated.catalog(), environments, drift);
     }
 
     /**
-     * The commit is the last good one now: remembered as the baseline of the next cycles, with what could not be
-     * applied yet (an environment held or awaiting approval) to be planned again. Drift that is only reported is not.
+     * The commit is the last good one now: remembered as the baseline of the next cycles, with the changes that
+     * could not be applied yet (an environment held or awaiting approval) to be planned again once they may be:
+     * the owners of those changes. Drift that is only reported is not planned again.
      */
-    private void remember(String commit, Checked checked, boolean full, PlanSelection selection,
-                          PlanService.Result planned, SortedMap<String, EnvironmentState> environments) {
+    private void remember(String commit, Checked checked, boolean full, boolean due, PlanSelection selection,
+                          PlanService.Result planned, SortedMap<String, EnvironmentState> environments, Plan plan) {
         List<Binding> bindings = planned.desired().bindings();
         baseline = full ? Baseline.whole(commit, checked.validated(), checked.findings(), bindings)
                 : baseline.then(commit, checked.validated(), checked.findings(), selection, bindings);
@@ -249,8 +256,21 @@ public final class ReconcileCycle implements AutoCloseable {
                 waiting.add(env.environment());
             }
         });
-        pending = waiting.isEmpty() ? Baseline.NOTHING
-                : full ? new PlanSelection(waiting, Set.of(), Set.of()) : selection;
+        Set<String> owners = new TreeSet<>();
+        plan.changes().stream().filter(change -> change.action().changes() && waiting.contains(
+                change.key().environment())).forEach(change -> owners.add(change.owner()));
+        PlanSelection again = new PlanSelection(Set.of(), owners, baseline.previous(owners));
+        boolean carried = !due && !full && !pending.isEmpty(); // not planned this time: still waits
+        if (carried) {
+            waiting.addAll(pending.environments());
+        }
+        pending = owners.isEmpty() && !carried ? Pending.NONE
+                : new Pending(carried ? Baseline.union(again, pending.selection()) : again, waiting, false);
+    }
+
+    /** Where each environment would stand for {@code commit} now, by its rules. */
+    private SortedMap<String, EnvironmentState> decide(Catalog catalog, String commit) {
+        return rules.decide(catalog, commit, clock.instant(), state::approved);
     }
 
     /** Per environment, how many resources of a plan of the last good commit would change: its drift. */
@@ -266,7 +286,8 @@ public final class ReconcileCycle implements AutoCloseable {
      * one with changes applies unless its rules keep them back (approval, change windows, drift only reported).
      */
     private SortedMap<String, EnvironmentState> environments(Catalog catalog, String commit, Plan plan,
-                                                             SortedMap<String, Integer> drift) {
+                                                             SortedMap<String, Integer> drift,
+                                                             Set<String> waiting) {
         SortedMap<String, EnvironmentState> states = rules.decide(catalog, commit, clock.instant(), state::approved);
         drift.forEach((environment, n) -> {
             if (n > 0 && !rules.heals(environment) && states.containsKey(environment)) {
@@ -275,7 +296,7 @@ public final class ReconcileCycle implements AutoCloseable {
                                 + "; drift is only reported in " + environment));
             }
         });
-        Set<String> changed = new TreeSet<>();
+        Set<String> changed = new TreeSet<>(waiting);
         plan.byEnvironment().forEach((environment, part) -> {
             if (part.hasChanges()) {
                 changed.add(environment);

@@ -75,12 +75,16 @@ public final class CycleFixture implements AutoCloseable {
 
     /** A cycle that fetches from {@code from}, whose clock stands still at {@code now}. */
     public ReconcileCycle cycle(RepoSource from, Instant now, ApplyRules rules) {
+        return cycle(from, Clock.fixed(now, ZoneOffset.UTC), rules);
+    }
+
+    /** A cycle that reads the time from {@code clock}. */
+    public ReconcileCycle cycle(RepoSource from, Clock clock, ApplyRules rules) {
         PolicyLoader policies = new PolicyLoader(Optional.of(new PolicyCache(Path.of("target", "test-policy-cache")
                 .toAbsolutePath())), () -> OpaBinary.locate(System.getenv()));
         return new ReconcileCycle(from, new PlanService(new ValidationService(LoadLimits.DEFAULTS,
                 new ValidationMemory())), policies,
-                instances, new ApplyService(Applier.Options.DEFAULTS), journal, state, Clock.fixed(now,
-                ZoneOffset.UTC), rules);
+                instances, new ApplyService(Applier.Options.DEFAULTS), journal, state, clock, rules);
     }
 
     /** A whole plan of {@code commit} against live state now, made as {@code paved plan} makes it. */

@@ -13,8 +13,13 @@ import dev.paved.provider.ResourceKey;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,6 +31,9 @@ import org.junit.jupiter.api.io.TempDir;
  * to change. A cycle without a new commit does nothing; a full cycle finds drift and corrects it, or only reports it.
  */
 class IncrementalCycleTest {
+
+    /** Inside the sample's weekend deny window of prod. */
+    private static final Instant SATURDAY = Instant.parse("2026-12-05T11:00:00Z");
 
     @TempDir
     Path temp;
@@ -131,6 +139,47 @@ class IncrementalCycleTest {
         assertThat(cycle.run("schedule").message()).as("reported drift is not planned again until the next resync")
                 .startsWith("no new commit");
         assertThat(Map.copyOf(cycle.run("resync", true).drift())).containsEntry("prod", 1);
+    }
+
+    @Test
+    void changesHeldByAChangeWindowApplyOnceItOpensWithoutANewCommit() throws IOException {
+        AtomicReference<Instant> now = new AtomicReference<>(SATURDAY);
+        Clock clock = new Clock() {
+            @Override
+            public ZoneId getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public Instant instant() {
+                return now.get();
+            }
+        };
+        ReconcileCycle cycle = fixture.cycle(fixture.source, clock, ApplyRules.AUTOMATIC);
+        Path prodCart = fixture.live("manifests-prod/prod/workload/cart.json");
+        assertThat(cycle.run("startup").environments().get("prod").state()).isEqualTo(EnvironmentState.State.HELD);
+        assertThat(cycle.run("schedule").message()).startsWith("no new commit").endsWith("changes wait in prod");
+
+        RepoFixture.replaceOnce(fixture.remote.workTree().resolve("services/cart.yaml"), "replicas: 6", "replicas: 9");
+        String nine = fixture.remote.commit("more cart replicas");
+        CycleResult held = cycle.run("webhook");
+        assertThat(held.outcome()).as(held.message()).isEqualTo(Outcome.HELD);
+        assertThat(prodCart).doesNotExist();
+
+        now.set(CycleFixture.WEEKDAY);
+        CycleResult open = cycle.run("schedule");
+
+        assertThat(open.outcome()).as(open.message()).isEqualTo(Outcome.APPLIED);
+        assertThat(open.environments().get("prod").state()).isEqualTo(EnvironmentState.State.APPLIED);
+        assertThat(Files.readString(prodCart)).contains("\"replicas\": 9");
+        assertThat(fixture.wholePlan(nine).changes()).noneMatch(change -> change.action().changes());
+        assertThat(cycle.run("schedule").message()).isEqualTo("no new commit; " + nine.substring(0, 12)
+                + " is applied");
     }
 
     /** Commits one edit, runs an incremental cycle, and checks a whole plan of the commit has nothing left to do. */
