@@ -99,9 +99,10 @@ public final class ReconcileCycle implements AutoCloseable {
         MDC.put("cycle", Long.toString(sequence.incrementAndGet()));
         try {
             long run = state.started(trigger);
-            CycleResult result = attempt(trigger, started, full || baseline == null);
+            boolean whole = full || baseline == null;
+            CycleResult result = attempt(trigger, started, whole);
             state.finished(run, result);
-            log.info("cycle ({}{}): {} {} in {} ms: {}", trigger, full ? ", full" : "", result.outcome(),
+            log.info("cycle ({}{}): {} {} in {} ms: {}", trigger, whole ? ", full" : "", result.outcome(),
                     shortId(result.fetched()), Duration.between(started, result.finished()).toMillis(),
                     result.message());
             return result;
