@@ -123,6 +123,10 @@ final class SshSigners {
     /** The key on an allowed-signers line: the first "type base64" pair after the principals that is a key. */
     private static PublicKey keyIn(Line line) {
         String[] fields = line.text().split("\\s+");
+        if (fields.length > 1 && key(line, fields[0], fields[1]).isPresent()) {
+            throw new TrustedKeysException(line.where() + ": an allowed-signers line starts with the principals it"
+                    + " names (e.g. alice@example.com " + fields[0] + " …), not with the key");
+        }
         for (int i = 1; i + 1 < fields.length; i++) {
             Optional<PublicKey> key = fields[i].contains("-") ? key(line, fields[i], fields[i + 1]) : Optional.empty();
             if (key.isPresent()) {
@@ -168,7 +172,7 @@ final class SshSigners {
             String where = line.find() && Integer.parseInt(line.group(1)) <= origins.size()
                     ? origins.get(Integer.parseInt(line.group(1)) - 1).toString() : "the trusted SSH keys";
             String why = e.getCause() != null ? e.getCause().getMessage() : e.getMessage();
-            throw new TrustedKeysException(where + ": " + why, e);
+            throw new TrustedKeysException(where + ": not an allowed-signers line: " + why, e);
         }
     }
 }

@@ -120,6 +120,19 @@ class CommitSignaturesTest {
     }
 
     @Test
+    void theOptionsOfAnAllowedSignersLineHold() throws IOException {
+        Path signers = Files.writeString(temp.resolve("allowed_signers"), "bob@example.com namespaces=\"file\" "
+                + bob.publicKeyLine() + "\n");
+        signatures = CommitSignatures.trusting(TrustedKeys.load(signers));
+        String fingerprint = bob.fingerprint();
+
+        // JGit's message names the key where it means the namespace ("git"): checked up to there
+        assertThat(refusal(repo.commit("signed by bob", bob.signer()))).hasValueSatisfying(reason -> assertThat(reason)
+                .contains("is not signed by a trusted key: its SSH signature by key " + fingerprint
+                        + " is not accepted: Key may not be used in namespace"));
+    }
+
+    @Test
     void commitsSignedByGitWithSshKeygenAndWithGpgPass() throws IOException {
         Path work = repo.workTree();
         Map<String, String> env = Map.of("GIT_CONFIG_GLOBAL", "/dev/null", "GIT_CONFIG_NOSYSTEM", "1");
