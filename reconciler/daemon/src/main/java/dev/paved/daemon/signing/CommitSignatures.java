@@ -65,6 +65,12 @@ public final class CommitSignatures {
         return Optional.empty();
     }
 
+    /** {@code any commit}, or the trusted keys: {@code 1 OpenPGP key (…) and 2 SSH keys from PATH}. */
+    @Override
+    public String toString() {
+        return keys == null ? "any commit" : keys.describe();
+    }
+
     private Verdict check(Repository repository, byte[] payload, byte[] signature) {
         GpgFormat format = SignatureVerifiers.getFormat(signature);
         if (format == GpgFormat.OPENPGP) {
