@@ -11,6 +11,8 @@ import dev.paved.daemon.cycle.RepoSource;
 import dev.paved.daemon.http.HttpSettings;
 import dev.paved.daemon.http.WebhookForge;
 import dev.paved.daemon.rules.ApplyRules;
+import dev.paved.daemon.signing.CommitSignatures;
+import dev.paved.daemon.signing.TrustedKeys;
 import dev.paved.daemon.store.StateStore;
 import dev.paved.daemon.store.StateStores;
 import dev.paved.provider.Secret;
@@ -42,7 +44,8 @@ import picocli.CommandLine.ParentCommand;
                 "Without --repo it serves sample-platform-repo/ of the checkout it runs in, on the embedded defaults.",
                 "Secrets come from the environment: PAVED_GIT_TOKEN, PAVED_API_TOKEN, PAVED_WEBHOOK_SECRET_GITHUB,"
                         + " PAVED_WEBHOOK_SECRET_GITLAB, PAVED_WEBHOOK_SECRET_GITEA, PAVED_STORE_URL,"
-                        + " PAVED_STORE_USER, PAVED_STORE_PASSWORD (see docs/daemon.md)."})
+                        + " PAVED_STORE_USER, PAVED_STORE_PASSWORD (see docs/daemon.md).",
+                "With --trusted-keys, a commit not signed by a trusted key is refused like one with errors."})
 final class ServeCommand implements Callable<Integer> {
 
     private static final Pattern ENVIRONMENT_NAME = Pattern.compile("[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?");
@@ -98,6 +101,11 @@ final class ServeCommand implements Callable<Integer> {
             + " comma-separated.")
     private List<String> reportDrift = new ArrayList<>();
 
+    @Option(names = "--trusted-keys", paramLabel = "PATH", description = "Apply only commits signed by one of these"
+            + " keys: a file or a directory of *.asc (OpenPGP), *.pub (SSH) and allowed_signers files (default:"
+            + " PAVED_TRUSTED_KEYS; without either, signatures are not checked).")
+    private Path trustedKeys;
+
     @Mixin
     private RuntimeOptions runtime;
 
@@ -118,7 +126,8 @@ final class ServeCommand implements Callable<Integer> {
                 : (tag != null ? "refs/tags/" : "refs/heads/") + source.ref();
         Daemon.Settings settings = new Daemon.Settings(source, http(env, ref), interval, jitter,
                 new ApplyRules(environments(manual, "--manual", env, "PAVED_MANUAL_ENVIRONMENTS"),
-                        environments(reportDrift, "--report-drift", env, "PAVED_REPORT_DRIFT_ENVIRONMENTS")), resync);
+                        environments(reportDrift, "--report-drift", env, "PAVED_REPORT_DRIFT_ENVIRONMENTS")), resync,
+                signatures(env));
         StateStore store = store(env, config.stateDir());
         ProviderInstances instances = runtime.instances(config, env);
         CountDownLatch stopped = new CountDownLatch(1);
@@ -150,6 +159,13 @@ final class ServeCommand implements Callable<Integer> {
             environments.add(trimmed);
         }
         return environments;
+    }
+
+    /** {@code --trusted-keys}, or else {@code PAVED_TRUSTED_KEYS}: only commits signed by those keys apply. */
+    private CommitSignatures signatures(Map<String, String> env) {
+        Path keys = trustedKeys != null ? trustedKeys
+                : present(env, "PAVED_TRUSTED_KEYS") ? Path.of(env.get("PAVED_TRUSTED_KEYS")) : null;
+        return keys == null ? CommitSignatures.ANY : CommitSignatures.trusting(TrustedKeys.load(keys));
     }
 
     /** A folder in a work tree is fetched from its repository; a URL as it is. */

@@ -137,6 +137,60 @@ class ServeCommandTest {
         assertThat(Files.readString(cart)).contains("\"replicas\": 6");
     }
 
+    @Test
+    void withTrustedKeysOnlySignedCommitsApply() throws Exception {
+        Path trusted = Files.createDirectories(temp.resolve("trusted"));
+        Path key = temp.resolve("ops-key");
+        run(List.of("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", "ops@example.com", "-f", key.toString()));
+        Files.copy(Path.of(key + ".pub"), trusted.resolve("ops.pub"));
+        RepoFixture.replaceOnce(remote.workTree().resolve("services/cart.yaml"), "replicas: 6", "replicas: 7");
+        run(List.of("git", "-c", "user.name=Ops", "-c", "user.email=ops@example.com", "-c", "gpg.format=ssh", "-c",
+                "user.signingkey=" + key, "commit", "-q", "-a", "-S", "-m", "cart: 7 replicas, signed with ssh"));
+        String signed = head();
+
+        start(Map.of("PAVED_TRUSTED_KEYS", trusted.toString()));
+        assertThat(status().at("/lastGood/commit").asString()).as("the commit git signed applies").isEqualTo(signed);
+
+        RepoFixture.replaceOnce(remote.workTree().resolve("services/cart.yaml"), "replicas: 7", "replicas: 9");
+        String unsigned = remote.commit("cart: 9 replicas, unsigned");
+        assertThat(webhook(unsigned).statusCode()).isEqualTo(202);
+        JsonNode refused = await("the unsigned commit is refused", s -> unsigned.equals(
+                s.at("/lastRefused/commit").asString()));
+        assertThat(refused.at("/lastRefused/reason").asString()).isEqualTo("commit " + unsigned.substring(0, 12)
+                + " is not signed; only commits signed by a trusted key are applied; the last good commit "
+                + signed.substring(0, 12) + " stays in force");
+        assertThat(refused.at("/lastGood/commit").asString()).isEqualTo(signed);
+        assertThat(Files.readString(temp.resolve("state/live/manifests-prod/prod/workload/cart.json")))
+                .contains("\"replicas\": 7");
+    }
+
+    @Test
+    void trustedKeysThatCannotBeReadStopServeAtOnce() throws Exception {
+        Path empty = Files.createDirectories(temp.resolve("no-keys"));
+        Process serve = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                System.getProperty("java.class.path"), Main.class.getName(), "serve", "--repo",
+                remote.workTree().toString(), "--port", "0", "--state-dir", temp.resolve("state").toString(),
+                "--trusted-keys", empty.toString()).redirectErrorStream(true).start();
+        String output = new String(serve.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+        assertThat(serve.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(serve.exitValue()).as(output).isEqualTo(2);
+        assertThat(output).contains("paved: " + empty + ": holds no trusted key (*.asc for OpenPGP, *.pub or"
+                + " allowed_signers for SSH)");
+    }
+
+    /** Runs ssh-keygen or git (in the remote's work tree, without the user's Git configuration). */
+    private void run(List<String> command) throws Exception {
+        ProcessBuilder builder = new ProcessBuilder(command).directory(remote.workTree().toFile())
+                .redirectErrorStream(true);
+        builder.environment().put("GIT_CONFIG_GLOBAL", "/dev/null");
+        builder.environment().put("GIT_CONFIG_NOSYSTEM", "1");
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(60, TimeUnit.SECONDS) && process.exitValue() == 0)
+                .as("%s: %s", String.join(" ", command), output).isTrue();
+    }
+
     private HttpResponse<String> approve(String environment, String commit) throws Exception {
         return HTTP.send(HttpRequest.newBuilder(base.resolve("/api/approvals/" + environment))
                 .header("Authorization", "Bearer " + TOKEN).header("Content-Type", "application/json")

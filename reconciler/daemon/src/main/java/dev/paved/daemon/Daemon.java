@@ -16,6 +16,7 @@ import dev.paved.daemon.http.DaemonHttp;
 import dev.paved.daemon.http.DaemonMetrics;
 import dev.paved.daemon.http.HttpSettings;
 import dev.paved.daemon.rules.ApplyRules;
+import dev.paved.daemon.signing.CommitSignatures;
 import dev.paved.daemon.store.StateStore;
 import dev.paved.policy.PolicyLoader;
 import java.time.Clock;
@@ -43,13 +44,14 @@ public final class Daemon implements AutoCloseable {
      * @param jitter   up to this much more, at random
      * @param rules    which environments are plan-only until a commit is approved, and where drift is only reported
      * @param resync   time between full cycles (everything checked, planned and observed; drift found)
+     * @param signatures whose signatures a fetched commit needs to be applied ({@link CommitSignatures#ANY}: none)
      */
     public record Settings(RepoSource.Settings source, HttpSettings http, Duration interval, Duration jitter,
-                           ApplyRules rules, Duration resync) {
+                           ApplyRules rules, Duration resync, CommitSignatures signatures) {
 
         public Settings(RepoSource.Settings source, HttpSettings http, Duration interval, Duration jitter,
                         ApplyRules rules) {
-            this(source, http, interval, jitter, rules, CycleScheduler.DEFAULT_RESYNC);
+            this(source, http, interval, jitter, rules, CycleScheduler.DEFAULT_RESYNC, CommitSignatures.ANY);
         }
     }
 
@@ -74,8 +76,11 @@ public final class Daemon implements AutoCloseable {
     }
 
     public Daemon start() {
-        RepoSource source = RepoSource.open(settings.source());
+        RepoSource source = RepoSource.open(settings.source(), settings.signatures());
         opened.add(source);
+        if (settings.signatures().required()) {
+            log.info("applying only commits signed by a trusted key: {}", settings.signatures());
+        }
         Journal journal = new Journal(config.stateDir().resolve("journal.jsonl"), Clock.systemUTC());
         opened.add(journal);
         String name = settings.source().remote() + "#" + settings.source().ref()

@@ -6,6 +6,7 @@ import java.time.ZoneOffset;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.lib.PersonIdent;
+import org.eclipse.jgit.lib.Signer;
 
 /**
  * A real Git repository in a temporary directory, for tests: commits of the work tree as it is, with a fixed
@@ -46,12 +47,18 @@ public final class GitFixture implements AutoCloseable {
 
     /** Commits everything in the work tree (new, changed and deleted files); returns the commit id. */
     public String commit(String message) {
+        return commit(message, null);
+    }
+
+    /** As {@link #commit(String)}, signed by {@code signer} (unsigned when it is null). */
+    public String commit(String message, Signer signer) {
         try {
             git.add().addFilepattern(".").call();
             git.add().setUpdate(true).addFilepattern(".").call();
             PersonIdent who = new PersonIdent("Paved Test", "test@paved.example", EPOCH.plusSeconds(60L * commits++),
                     ZoneOffset.UTC);
-            return git.commit().setMessage(message).setAuthor(who).setCommitter(who).setSign(false).call().name();
+            return git.commit().setMessage(message).setAuthor(who).setCommitter(who)
+                    .setSign(signer != null).setSigner(signer).call().name();
         } catch (GitAPIException e) {
             throw new IllegalStateException(e);
         }

@@ -129,6 +129,11 @@ public final class ReconcileCycle implements AutoCloseable {
                     + e.getMessage(), List.of(), null, 0);
         }
         MDC.put("commit", shortId(fetched));
+        Optional<String> unsigned = source.signatureRefusal(fetched);
+        if (unsigned.isPresent()) {
+            return result(trigger, started, fetched, null, Outcome.REFUSED, unsigned.get() + "; " + inForce(),
+                    List.of(), null, 0);
+        }
         if (state.refused(fetched)) {
             return result(trigger, started, fetched, null, Outcome.REFUSED, "commit " + shortId(fetched)
                     + " was refused before; " + inForce(), List.of(), null, 0);

@@ -2,6 +2,7 @@ package dev.paved.daemon.cycle;
 
 import dev.paved.core.source.GitCommitSnapshot;
 import dev.paved.core.source.SourceException;
+import dev.paved.daemon.signing.CommitSignatures;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,20 +42,27 @@ public final class RepoSource implements AutoCloseable {
 
     private final Settings settings;
     private final Git git;
+    private final CommitSignatures signatures;
 
-    private RepoSource(Settings settings, Git git) {
+    private RepoSource(Settings settings, Git git, CommitSignatures signatures) {
         this.settings = settings;
         this.git = git;
+        this.signatures = signatures;
     }
 
-    /** Opens the bare clone, making an empty one the first time. Nothing is fetched yet. */
+    /** Opens the bare clone, making an empty one the first time. Nothing is fetched yet. Signatures are not checked. */
     public static RepoSource open(Settings settings) {
+        return open(settings, CommitSignatures.ANY);
+    }
+
+    /** As {@link #open(Settings)}, with the signatures a fetched commit needs to be applied. */
+    public static RepoSource open(Settings settings, CommitSignatures signatures) {
         try {
             Path directory = settings.directory();
             Git git = Files.isDirectory(directory.resolve("objects"))
                     ? Git.open(directory.toFile())
                     : Git.init().setBare(true).setDirectory(directory.toFile()).call();
-            return new RepoSource(settings, git);
+            return new RepoSource(settings, git, signatures);
         } catch (IOException | GitAPIException e) {
             throw new SourceException("open the clone of the platform repo at " + settings.directory() + ": "
                     + e.getMessage(), e);
@@ -98,6 +106,14 @@ public final class RepoSource implements AutoCloseable {
     public GitCommitSnapshot snapshot(String commit) {
         Repository repository = git.getRepository();
         return GitCommitSnapshot.of(repository, ObjectId.fromString(commit), settings.folder());
+    }
+
+    /**
+     * Why a commit this source fetched must not be applied for want of a good signature by a trusted key; empty when
+     * it is signed by one, or when signatures are not required.
+     */
+    public Optional<String> signatureRefusal(String commit) {
+        return signatures.refusal(git.getRepository(), commit);
     }
 
     public Settings settings() {

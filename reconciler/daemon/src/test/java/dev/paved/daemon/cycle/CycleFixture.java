@@ -16,6 +16,7 @@ import dev.paved.core.testing.GitFixture;
 import dev.paved.core.testing.RepoFixture;
 import dev.paved.daemon.StoreCycleState;
 import dev.paved.daemon.rules.ApplyRules;
+import dev.paved.daemon.signing.CommitSignatures;
 import dev.paved.daemon.store.StateStore;
 import dev.paved.daemon.store.StateStores;
 import dev.paved.policy.OpaBinary;
@@ -59,6 +60,11 @@ public final class CycleFixture implements AutoCloseable {
         state = new StoreCycleState(store, "remote#main");
         source = RepoSource.open(new RepoSource.Settings(remote.workTree().toString(), "main", "", Optional.empty(),
                 temp.resolve("state/source.git")));
+    }
+
+    /** A source of the same remote and clone that applies only the commits {@code signatures} accept. */
+    public RepoSource source(CommitSignatures signatures) {
+        return RepoSource.open(source.settings(), signatures);
     }
 
     /** Closes the store and opens it again, as a restarted daemon does. */
