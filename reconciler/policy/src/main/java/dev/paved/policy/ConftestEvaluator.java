@@ -55,6 +55,11 @@ public final class ConftestEvaluator {
      * @param data      the data document, as JSON
      */
     public CheckResult check(String file, String namespace, String input, String data) {
+        return check(file, namespace, input, PolicyData.of(data));
+    }
+
+    /** {@link #check(String, String, String, String)} with a data document that changes by patches. */
+    public CheckResult check(String file, String namespace, String input, PolicyData data) {
         Map<String, Integer> rules = compiled.rules().getOrDefault(namespace, Map.of());
         if (rules.isEmpty()) {
             return new CheckResult(file, namespace, 0, List.of(), List.of(), List.of());
@@ -72,6 +77,11 @@ public final class ConftestEvaluator {
      * @throws PolicyException when the evaluation fails; {@link #check} per namespace then tells which failed
      */
     public List<CheckResult> checkAll(String file, String input, String data) {
+        return checkAll(file, input, PolicyData.of(data));
+    }
+
+    /** {@link #checkAll(String, String, String)} with a data document that changes by patches. */
+    public List<CheckResult> checkAll(String file, String input, PolicyData data) {
         JsonNode byNamespace = evaluate(compiled.allNamespaces(), file, input, data);
         List<CheckResult> results = new ArrayList<>();
         for (String namespace : compiled.namespaces()) {
@@ -104,9 +114,22 @@ public final class ConftestEvaluator {
         return results;
     }
 
-    private JsonNode evaluate(String entrypoint, String file, String input, String data) {
-        String evaluated = compiled.readsConftestData() ? fileData.with(file, data) : data;
-        return JSON.readTree(wasm.evaluate(entrypoint, input, evaluated)).path(0).path("result");
+    private JsonNode evaluate(String entrypoint, String file, String input, PolicyData data) {
+        String result;
+        if (compiled.readsConftestData()) { // Conftest's per-file data is part of the document: sent whole
+            if (!data.patches().isEmpty()) {
+                throw new IllegalArgumentException("a policy that reads data.conftest needs the data whole");
+            }
+            result = wasm.evaluate(entrypoint, input, fileData.with(file, data.base()));
+        } else {
+            result = wasm.evaluate(entrypoint, input, data);
+        }
+        return JSON.readTree(result).path(0).path("result");
+    }
+
+    /** Whether the policies read Conftest's per-file data, so that their data document is sent whole each time. */
+    public boolean readsConftestData() {
+        return compiled.readsConftestData();
     }
 
     /** Conftest's verdicts and counts from the results of a namespace's rules ({@code rule → results}). */

@@ -1,6 +1,5 @@
 package dev.paved.policy;
 
-import com.styra.opa.wasm.OpaPolicy;
 import dev.paved.policy.builtins.HostBuiltins;
 import java.time.Duration;
 import java.util.Map;
@@ -11,6 +10,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 /**
  * The one adapter to the WebAssembly runtime (the OPA Java WebAssembly SDK on Chicory): evaluates entrypoints of
@@ -30,7 +30,39 @@ public final class WasmPolicy implements AutoCloseable {
     /** The default bound on one evaluation's wall-clock time. */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(5);
 
-    private record Instance(OpaPolicy policy, HostBuiltins builtins, String[] data) {
+    /** An instance of the module and which data document it has: a string, or a base with some of its patches. */
+    private static final class Instance {
+
+        final OpaInstance opa;
+        final HostBuiltins builtins;
+        Object data;
+        int patches;
+
+        Instance(OpaInstance opa, HostBuiltins builtins) {
+            this.opa = opa;
+            this.builtins = builtins;
+        }
+
+        /** Identity: the same document is set once per instance. */
+        void use(String json) {
+            if (data != json) {
+                opa.data(json);
+                data = json;
+                patches = 0;
+            }
+        }
+
+        /** The base once per instance, then only the patches it has not applied yet. */
+        void use(PolicyData document) {
+            if (data != document.base() || patches > document.patches().size()) {
+                opa.data(document.base());
+                data = document.base();
+                patches = 0;
+            }
+            for (; patches < document.patches().size(); patches++) {
+                opa.patch(document.patches().get(patches));
+            }
+        }
     }
 
     private final CompiledPolicy compiled;
@@ -69,17 +101,26 @@ public final class WasmPolicy implements AutoCloseable {
      * @return OPA's result set as JSON, {@code [{"result": …}]}, or {@code []} when the rule is undefined
      */
     public String evaluate(String entrypoint, String input, String data) {
+        return evaluate(entrypoint, input, instance -> instance.use(data));
+    }
+
+    /**
+     * Evaluates one entrypoint for one input document, with a data document that changes by patches: an instance
+     * that has an earlier version of it applies only the patches since.
+     */
+    public String evaluate(String entrypoint, String input, PolicyData data) {
+        return evaluate(entrypoint, input, instance -> instance.use(data));
+    }
+
+    private String evaluate(String entrypoint, String input, Consumer<Instance> withData) {
         Instance instance = borrow();
         boolean healthy = false;
         Thread evaluating = Thread.currentThread();
         ScheduledFuture<?> alarm = watchdog.schedule(evaluating::interrupt, timeout.toMillis(), TimeUnit.MILLISECONDS);
         try {
-            if (instance.data()[0] != data) { // identity: the same catalog is set once per instance
-                instance.policy().data(data);
-                instance.data()[0] = data;
-            }
-            instance.builtins().startEvaluation();
-            String result = instance.policy().entrypoint(entrypointId(instance, entrypoint)).input(input).evaluate();
+            withData.accept(instance);
+            instance.builtins.startEvaluation();
+            String result = instance.opa.evaluate(entrypointId(instance, entrypoint), input);
             healthy = true;
             return result;
         } catch (RuntimeException e) {
@@ -105,7 +146,7 @@ public final class WasmPolicy implements AutoCloseable {
     private int entrypointId(Instance instance, String entrypoint) {
         Map<String, Integer> ids = entrypoints;
         if (ids == null) {
-            ids = Map.copyOf(instance.policy().entrypoints());
+            ids = Map.copyOf(instance.opa.entrypoints());
             entrypoints = ids;
         }
         Integer id = ids.get(entrypoint);
@@ -134,9 +175,7 @@ public final class WasmPolicy implements AutoCloseable {
 
     private Instance open() {
         HostBuiltins builtins = HostBuiltins.create();
-        OpaPolicy policy = OpaPolicy.builder().withPolicy(compiled.wasm()).withDefaultBuiltins(false)
-                .addBuiltins(builtins.forSdk()).withMaxMemory(maxPages).build();
-        return new Instance(policy, builtins, new String[1]);
+        return new Instance(new OpaInstance(compiled.wasm(), builtins.forSdk(), maxPages), builtins);
     }
 
     @Override

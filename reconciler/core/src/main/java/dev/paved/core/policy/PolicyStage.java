@@ -8,6 +8,7 @@ import dev.paved.core.parse.Kind;
 import dev.paved.policy.CheckResult;
 import dev.paved.policy.CompiledPolicy;
 import dev.paved.policy.ConftestEvaluator;
+import dev.paved.policy.PolicyData;
 import dev.paved.policy.PolicyException;
 import dev.paved.policy.PolicyResult;
 import dev.paved.policy.WasmPolicy;
@@ -36,8 +37,16 @@ public final class PolicyStage implements AutoCloseable {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    /** One compiled policy with its runtime. */
-    private record Policy(CompiledPolicy compiled, WasmPolicy wasm, ConftestEvaluator conftest) {
+    /** One compiled policy with its runtime and its data document. */
+    private record Policy(CompiledPolicy compiled, WasmPolicy wasm, ConftestEvaluator conftest, CatalogData data) {
+
+        /**
+         * The data document for {@code catalog}: patches to the last one, unless the policy reads Conftest's
+         * per-file data (then each file's document is sent whole anyway).
+         */
+        PolicyData data(Catalog catalog) {
+            return data.of(catalog, !conftest.readsConftestData());
+        }
     }
 
     private final List<Policy> policies;
@@ -61,7 +70,7 @@ public final class PolicyStage implements AutoCloseable {
         for (CompiledPolicy policy : compiled) {
             WasmPolicy wasm = new WasmPolicy(policy, Runtime.getRuntime().availableProcessors(),
                     WasmPolicy.DEFAULT_MAX_PAGES, timeout);
-            policies.add(new Policy(policy, wasm, new ConftestEvaluator(policy, wasm)));
+            policies.add(new Policy(policy, wasm, new ConftestEvaluator(policy, wasm), new CatalogData(policy)));
         }
         this.policies = List.copyOf(policies);
     }
@@ -83,7 +92,7 @@ public final class PolicyStage implements AutoCloseable {
     public List<Finding> check(Catalog catalog, Collection<Declaration> declarations) {
         List<Finding> findings = new ArrayList<>();
         for (Policy policy : policies) {
-            String data = data(policy.compiled(), catalog);
+            PolicyData data = policy.data(catalog);
             findings.addAll(each(declarations).flatMap(declaration -> check(policy, declaration, data).stream())
                     .toList());
         }
@@ -98,7 +107,7 @@ public final class PolicyStage implements AutoCloseable {
         Map<Declaration, List<Finding>> findings = new IdentityHashMap<>();
         declarations.forEach(declaration -> findings.put(declaration, new ArrayList<>()));
         for (Policy policy : policies) {
-            String data = data(policy.compiled(), catalog);
+            PolicyData data = policy.data(catalog);
             List<Map.Entry<Declaration, List<Finding>>> checked = each(declarations)
                     .map(declaration -> Map.entry(declaration, check(policy, declaration, data))).toList();
             checked.forEach(entry -> findings.get(entry.getKey()).addAll(entry.getValue()));
@@ -110,7 +119,7 @@ public final class PolicyStage implements AutoCloseable {
         return declarations.size() < PARALLEL_FROM ? declarations.stream() : declarations.parallelStream();
     }
 
-    private static List<Finding> check(Policy policy, Declaration declaration, String data) {
+    private static List<Finding> check(Policy policy, Declaration declaration, PolicyData data) {
         String input = declaration.body().toString();
         List<CheckResult> results;
         try {
@@ -146,26 +155,6 @@ public final class PolicyStage implements AutoCloseable {
         }
         String hint = result.text("hint").isEmpty() ? result.text("fix") : result.text("hint");
         return new Finding(rule, severity, declaration.locate(pointer), pointer, result.message(), hint);
-    }
-
-    /**
-     * The policies' own data (e.g. approved templates) with the catalog added under paved.catalog and who refers
-     * to each declaration under paved.referrers ({@link Referrers}).
-     */
-    private static String data(CompiledPolicy compiled, Catalog catalog) {
-        ObjectNode data = (ObjectNode) JSON.readTree(compiled.data());
-        ObjectNode paved = data.has("paved") && data.get("paved").isObject() ? (ObjectNode) data.get("paved")
-                : data.putObject("paved");
-        ObjectNode byKind = paved.putObject("catalog");
-        for (Kind kind : Kind.values()) {
-            ObjectNode declarations = byKind.putObject(kind.yamlName().toLowerCase(Locale.ROOT) + "s");
-            for (String name : catalog.names(kind)) {
-                JsonNode body = catalog.find(kind, name).orElseThrow().body();
-                declarations.set(name, body);
-            }
-        }
-        paved.set("referrers", Referrers.of(catalog));
-        return data.toString();
     }
 
     @Override
