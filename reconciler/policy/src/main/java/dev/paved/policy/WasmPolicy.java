@@ -16,10 +16,12 @@ import java.util.function.Consumer;
  * The one adapter to the WebAssembly runtime (the OPA Java WebAssembly SDK on Chicory): evaluates entrypoints of
  * a compiled policy, JSON in and JSON out, so that the SDK and its Jackson 2 stay behind this class.
  *
- * <p>SDK instances are not thread-safe, so each evaluation borrows one from a bounded pool; input, data and the
- * entrypoint are set on every evaluation (an instance remembers them between calls). Each evaluation is bounded
+ * <p>Instances ({@link OpaInstance}) are not thread-safe, so each evaluation borrows one from a bounded pool; the
+ * input and entrypoint are set on every evaluation, the data document only when it changed (an instance keeps it,
+ * and applies a {@link PolicyData}'s patches it has not seen). Each evaluation is bounded
  * in memory (the instance's) and in wall-clock time (a watchdog interrupts the evaluating thread, which Chicory
- * honours): a runaway policy fails its evaluation instead of hanging the daemon. An instance whose evaluation
+ * honours): a runaway policy fails its evaluation instead of hanging the daemon. Loading the data document is
+ * not bounded in time (it is Paved's, and a large catalog takes seconds to parse). An instance whose evaluation
  * failed is thrown away, never reused.
  */
 public final class WasmPolicy implements AutoCloseable {
@@ -114,11 +116,19 @@ public final class WasmPolicy implements AutoCloseable {
 
     private String evaluate(String entrypoint, String input, Consumer<Instance> withData) {
         Instance instance = borrow();
+        try {
+            // Paved's own document, not the policy's doing: outside the bound (a large catalog takes seconds)
+            withData.accept(instance);
+        } catch (RuntimeException e) {
+            created.decrementAndGet();
+            String why = e.getMessage() != null && e.getMessage().contains("opa_malloc")
+                    ? "it does not fit in " + (maxPages / 16) + " MiB of memory" : e.getMessage();
+            throw new PolicyException("load the data document into the policy: " + why, e);
+        }
         boolean healthy = false;
         Thread evaluating = Thread.currentThread();
         ScheduledFuture<?> alarm = watchdog.schedule(evaluating::interrupt, timeout.toMillis(), TimeUnit.MILLISECONDS);
         try {
-            withData.accept(instance);
             instance.builtins.startEvaluation();
             String result = instance.opa.evaluate(entrypointId(instance, entrypoint), input);
             healthy = true;
