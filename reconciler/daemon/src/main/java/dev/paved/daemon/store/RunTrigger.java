@@ -9,7 +9,7 @@ public enum RunTrigger {
     WEBHOOK,
     API,
     STARTUP,
-    DRIFT;
+    RESYNC;
 
     /** The name stored and shown: lower case. */
     public String label() {

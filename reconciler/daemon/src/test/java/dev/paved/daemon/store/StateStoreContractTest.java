@@ -99,7 +99,7 @@ abstract class StateStoreContractTest {
             clock.advance(Duration.ofMinutes(1));
         }
         assertThat(store.runs(3)).extracting(Run::trigger)
-                .containsExactly(RunTrigger.DRIFT, RunTrigger.STARTUP, RunTrigger.API);
+                .containsExactly(RunTrigger.RESYNC, RunTrigger.STARTUP, RunTrigger.API);
         assertThat(store.runs(100)).extracting(Run::id).containsExactlyElementsOf(reversed(ids));
         assertThat(store.runs(0)).isEmpty();
     }
