@@ -20,10 +20,11 @@ public final class ValidationMemory {
     private record Entry(String contentId, ValidationService.FileOutcome outcome) {
     }
 
-    private Map<String, Entry> last = Map.of();
-    private int reused;
+    private volatile Map<String, Entry> last = Map.of();
+    private volatile int reused;
 
-    synchronized Optional<ValidationService.FileOutcome> find(Snapshot snapshot, SourceFile file) {
+    /** Safe from many threads at once: reads the last snapshot's entries, never a half-written map. */
+    Optional<ValidationService.FileOutcome> find(Snapshot snapshot, SourceFile file) {
         Entry entry = last.get(file.path());
         Optional<String> id = snapshot.contentId(file);
         return entry != null && id.isPresent() && id.get().equals(entry.contentId())
@@ -31,7 +32,7 @@ public final class ValidationMemory {
     }
 
     /** Keeps the outcomes of {@code snapshot}'s files, and only those. */
-    synchronized void remember(Snapshot snapshot, List<ValidationService.FileOutcome> outcomes, int reusedNow) {
+    void remember(Snapshot snapshot, List<ValidationService.FileOutcome> outcomes, int reusedNow) {
         Map<String, Entry> entries = new HashMap<>(outcomes.size() * 2);
         for (int i = 0; i < outcomes.size(); i++) {
             SourceFile file = snapshot.files().get(i);
@@ -43,7 +44,7 @@ public final class ValidationMemory {
     }
 
     /** How many files the last validation took from memory rather than loading them. */
-    public synchronized int reused() {
+    public int reused() {
         return reused;
     }
 }

@@ -7,6 +7,8 @@ import dev.paved.policy.CompiledPolicy;
 import dev.paved.policy.PolicyData;
 import dev.paved.policy.PolicyData.Patch;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -56,9 +58,7 @@ final class CatalogData {
         List<Patch> patches = new ArrayList<>();
         int limit = Math.max(64, next.size() / 8);
         for (Kind kind : Kind.values()) {
-            Set<String> names = new TreeSet<>(catalog.names(kind));
-            names.addAll(next.names(kind));
-            for (String name : names) {
+            for (String name : union(catalog.names(kind), next.names(kind))) {
                 Declaration before = catalog.find(kind, name).orElse(null);
                 Declaration after = next.find(kind, name).orElse(null);
                 if (before == after) {
@@ -85,9 +85,7 @@ final class CatalogData {
                         : Patch.put(List.of(PAVED, "referrers", kind), after.toString()));
                 continue;
             }
-            Set<String> names = new TreeSet<>(before.propertyNames());
-            names.addAll(after.propertyNames());
-            for (String name : names) {
+            for (String name : union(before.propertyNames(), after.propertyNames())) {
                 JsonNode was = before.get(name);
                 JsonNode is = after.get(name);
                 if (is == null) {
@@ -100,6 +98,18 @@ final class CatalogData {
         PolicyData patched = document.with(patches);
         return patches.size() > limit || patched.weight() > 2L * document.base().length() ? Optional.empty()
                 : Optional.of(patches);
+    }
+
+    /** The names of both, once each: those of {@code one}, then those only {@code other} has. */
+    private static List<String> union(Collection<String> one, Collection<String> other) {
+        Set<String> first = one instanceof Set<String> set ? set : new HashSet<>(one);
+        List<String> names = new ArrayList<>(one);
+        for (String name : other) {
+            if (!first.contains(name)) {
+                names.add(name);
+            }
+        }
+        return names;
     }
 
     /** The whole document for a catalog. */

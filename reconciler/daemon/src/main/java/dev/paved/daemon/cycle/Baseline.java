@@ -28,12 +28,12 @@ record Baseline(String commit, ValidationResult validated, List<Finding> finding
                 Map<String, Set<ResourceKey>> keys) {
 
     /** After a plan of everything: every binding's key, by owner. */
-    static Baseline whole(String commit, ValidationResult validated, List<Finding> findings,
+    static Baseline whole(String commit, ValidationResult validated, List<Finding> findings, DeclarationGraph graph,
                           Collection<Binding> bindings) {
         Map<String, Set<ResourceKey>> keys = new HashMap<>();
         bindings.forEach(binding -> keys.computeIfAbsent(binding.resource().owner(), owner -> new HashSet<>())
                 .add(binding.key()));
-        return new Baseline(commit, validated, findings, DeclarationGraph.of(validated.catalog()), keys);
+        return new Baseline(commit, validated, findings, graph, keys);
     }
 
     /**
@@ -41,9 +41,8 @@ record Baseline(String commit, ValidationResult validated, List<Finding> finding
      * elsewhere the services and shared resources whose declarations changed, and the services that depend on a
      * changed shared resource (a dependency's key comes from the resource's declaration). Teams shape no resource.
      */
-    PlanSelection selection(ValidationResult now) {
+    PlanSelection selection(ValidationResult now, DeclarationGraph after) {
         Set<String> changed = DeclarationGraph.changed(validated.catalog(), now.catalog());
-        DeclarationGraph after = DeclarationGraph.of(now.catalog());
         Set<String> environments = new HashSet<>();
         Set<String> owners = new HashSet<>();
         for (String ref : changed) {
@@ -78,28 +77,20 @@ record Baseline(String commit, ValidationResult validated, List<Finding> finding
 
     /**
      * The baseline after {@code commit} was planned in part: {@code bindings} are the selection's desired
-     * resources; what the selection covers is replaced by them, the rest is kept.
+     * resources; what the selection covers is replaced by them, the rest is kept. Takes this baseline's keys over
+     * (they are changed in place, a few owners' worth): this baseline is not to be used any more.
      */
-    Baseline then(String next, ValidationResult nextValidated, List<Finding> nextFindings, PlanSelection selection,
-                  Collection<Binding> bindings) {
-        Map<String, Set<ResourceKey>> updated = new HashMap<>(keys);
-        selection.owners().forEach(updated::remove);
+    Baseline then(String next, ValidationResult nextValidated, List<Finding> nextFindings, DeclarationGraph nextGraph,
+                  PlanSelection selection, Collection<Binding> bindings) {
+        selection.owners().forEach(keys::remove);
         if (!selection.environments().isEmpty()) {
-            updated.replaceAll((owner, owned) -> {
-                Set<ResourceKey> kept = new HashSet<>(owned);
-                kept.removeIf(key -> selection.environments().contains(key.environment()));
-                return kept;
-            });
+            keys.values().forEach(owned -> owned.removeIf(key -> selection.environments().contains(
+                    key.environment())));
         }
         for (Binding binding : bindings) {
-            updated.compute(binding.resource().owner(), (owner, owned) -> {
-                Set<ResourceKey> set = owned == null ? new HashSet<>() : new HashSet<>(owned);
-                set.add(binding.key());
-                return set;
-            });
+            keys.computeIfAbsent(binding.resource().owner(), owner -> new HashSet<>()).add(binding.key());
         }
-        DeclarationGraph nextGraph = nextValidated == validated ? graph : DeclarationGraph.of(nextValidated.catalog());
-        return new Baseline(next, nextValidated, nextFindings, nextGraph, updated);
+        return new Baseline(next, nextValidated, nextFindings, nextGraph, keys);
     }
 
     /** Both selections at once. */

@@ -40,8 +40,8 @@ final class PolicyCheck implements AutoCloseable {
         this.loader = loader;
     }
 
-    /** The policy findings of {@code catalog}, the catalog of {@code snapshot}. */
-    List<Finding> check(GitCommitSnapshot snapshot, Catalog catalog, boolean full) {
+    /** The policy findings of {@code catalog}, the catalog of {@code snapshot}, whose links are {@code graph}. */
+    List<Finding> check(GitCommitSnapshot snapshot, Catalog catalog, DeclarationGraph graph, boolean full) {
         long started = System.nanoTime();
         Optional<String> folder = snapshot.folderId(RepoPolicies.FOLDER);
         boolean sameStage = stage != null && folder.equals(repoPolicies);
@@ -52,7 +52,7 @@ final class PolicyCheck implements AutoCloseable {
         if (full || !sameStage || checked == null) {
             again = catalog.all();
         } else {
-            Set<String> around = DeclarationGraph.of(catalog).around(DeclarationGraph.changed(checked, catalog));
+            Set<String> around = graph.around(DeclarationGraph.changed(checked, catalog));
             again = catalog.all().stream().filter(d -> around.contains(d.ref()) || !findings.containsKey(d))
                     .toList();
         }

@@ -112,8 +112,8 @@ public final class ReconcileCycle implements AutoCloseable {
         }
     }
 
-    /** A commit's checks: its validation and every finding (validation and policies). */
-    private record Checked(ValidationResult validated, List<Finding> findings) {
+    /** A commit's checks: its validation, which declarations link to which, every finding (validation, policies). */
+    private record Checked(ValidationResult validated, DeclarationGraph graph, List<Finding> findings) {
 
         long errors() {
             return findings.stream().filter(Finding::isError).count();
@@ -147,7 +147,8 @@ public final class ReconcileCycle implements AutoCloseable {
                     baseline.validated().catalog(), new TreeMap<>(), new TreeMap<>());
         }
         try {
-            Checked checked = lastGood && !full ? new Checked(baseline.validated(), baseline.findings())
+            Checked checked = lastGood && !full ? new Checked(baseline.validated(), baseline.graph(),
+                    baseline.findings())
                     : check(fetched, full);
             if (checked.errors() > 0) {
                 long errors = checked.errors();
@@ -174,12 +175,13 @@ public final class ReconcileCycle implements AutoCloseable {
     private Checked check(String commit, boolean full) {
         GitCommitSnapshot snapshot = source.snapshot(commit);
         ValidationResult validated = plans.validate(snapshot);
+        DeclarationGraph graph = DeclarationGraph.of(validated.catalog());
         List<Finding> findings = new ArrayList<>(validated.findings());
         if (validated.valid()) {
-            findings.addAll(policies.check(snapshot, validated.catalog(), full));
+            findings.addAll(policies.check(snapshot, validated.catalog(), graph, full));
             findings.sort(null);
         }
-        return new Checked(validated, findings);
+        return new Checked(validated, graph, findings);
     }
 
     private CycleResult planAndApply(String trigger, Instant started, String fetched, Checked checked, boolean full,
@@ -188,7 +190,7 @@ public final class ReconcileCycle implements AutoCloseable {
         List<Finding> findings = checked.findings();
         boolean due = pending.due(decide(validated.catalog(), fetched));
         PlanSelection selection = full ? null : Baseline.union(lastGood ? Baseline.NOTHING
-                : baseline.selection(validated), due ? pending.selection() : Baseline.NOTHING);
+                : baseline.selection(validated, checked.graph()), due ? pending.selection() : Baseline.NOTHING);
         PlanService.Result planned = full ? plans.plan(validated, instances, PlanService.Request.ALL)
                 : plans.plan(validated, instances, selection);
         if (!planned.planned() || planned.plan().hasErrors()) {
@@ -253,8 +255,8 @@ public final class ReconcileCycle implements AutoCloseable {
     private void remember(String commit, Checked checked, boolean full, boolean due, PlanSelection selection,
                           PlanService.Result planned, SortedMap<String, EnvironmentState> environments, Plan plan) {
         List<Binding> bindings = planned.desired().bindings();
-        baseline = full ? Baseline.whole(commit, checked.validated(), checked.findings(), bindings)
-                : baseline.then(commit, checked.validated(), checked.findings(), selection, bindings);
+        baseline = full ? Baseline.whole(commit, checked.validated(), checked.findings(), checked.graph(), bindings)
+                : baseline.then(commit, checked.validated(), checked.findings(), checked.graph(), selection, bindings);
         Set<String> waiting = new TreeSet<>();
         environments.values().forEach(env -> {
             if (env.state() == EnvironmentState.State.HELD
