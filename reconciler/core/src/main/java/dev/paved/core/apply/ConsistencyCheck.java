@@ -8,14 +8,16 @@ import dev.paved.provider.Outcome;
 import dev.paved.provider.ResourceKey;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * After an apply, observes again what was touched and checks that each provider did what it was asked:
- * "provider produced an inconsistent result after apply" is a problem, not a silent drift.
+ * After an apply, observes again what was touched (those resources only) and checks that each provider did what
+ * it was asked: "provider produced an inconsistent result after apply" is a problem, not a silent drift.
  */
 final class ConsistencyCheck {
 
@@ -28,6 +30,13 @@ final class ConsistencyCheck {
     List<String> check(Plan plan, List<StepResult> steps, Map<ResourceKey, ObjectNode> expected) {
         Map<ResourceKey, String> instanceOf = new HashMap<>();
         plan.changes().forEach(c -> instanceOf.put(c.key(), c.instance()));
+        Map<String, Set<ResourceKey>> touched = new HashMap<>();
+        for (StepResult step : steps) {
+            if (step.done()) {
+                touched.computeIfAbsent(step.key().environment() + "/" + instanceOf.get(step.key()),
+                        scope -> new HashSet<>()).add(step.key());
+            }
+        }
         Map<String, Map<ResourceKey, LiveResource>> observed = new HashMap<>();
         List<String> problems = new ArrayList<>();
         for (StepResult step : steps) {
@@ -37,7 +46,7 @@ final class ConsistencyCheck {
             String instance = instanceOf.get(step.key());
             String scope = step.key().environment() + "/" + instance;
             Map<ResourceKey, LiveResource> live = observed.computeIfAbsent(scope, s -> observe(instance,
-                    step.key().environment(), problems));
+                    step.key().environment(), touched.get(s), problems));
             if (live == null) {
                 continue;
             }
@@ -60,8 +69,9 @@ final class ConsistencyCheck {
         return problems;
     }
 
-    private Map<ResourceKey, LiveResource> observe(String instance, String environment, List<String> problems) {
-        Outcome<List<LiveResource>> outcome = instances.get(instance).observe(environment);
+    private Map<ResourceKey, LiveResource> observe(String instance, String environment, Set<ResourceKey> keys,
+                                                   List<String> problems) {
+        Outcome<List<LiveResource>> outcome = instances.get(instance).observe(environment, keys);
         if (outcome instanceof Outcome.Failed<List<LiveResource>> failed) {
             problems.add("cannot observe " + instance + " in " + environment + " after apply: "
                     + failed.error().message());

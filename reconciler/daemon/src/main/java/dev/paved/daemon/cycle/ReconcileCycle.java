@@ -101,7 +101,9 @@ public final class ReconcileCycle implements AutoCloseable {
             long run = state.started(trigger);
             boolean whole = full || baseline == null;
             CycleResult result = attempt(trigger, started, whole);
+            long storing = System.nanoTime();
             state.finished(run, result);
+            log.debug("recorded the run in {} ms", millisSince(storing));
             log.info("cycle ({}{}): {} {} in {} ms: {}", trigger, whole ? ", full" : "", result.outcome(),
                     shortId(result.fetched()), Duration.between(started, result.finished()).toMillis(),
                     result.message());
@@ -123,7 +125,9 @@ public final class ReconcileCycle implements AutoCloseable {
     private CycleResult attempt(String trigger, Instant started, boolean full) {
         String fetched;
         try {
+            long fetching = System.nanoTime();
             fetched = source.fetch();
+            log.debug("fetched {} in {} ms", shortId(fetched), millisSince(fetching));
         } catch (SourceException e) {
             return result(trigger, started, null, null, Outcome.FAILED, "cannot fetch the platform repo: "
                     + e.getMessage(), List.of(), null, 0);
@@ -173,7 +177,9 @@ public final class ReconcileCycle implements AutoCloseable {
 
     /** Validation and policies of a commit, incremental unless {@code full}. */
     private Checked check(String commit, boolean full) {
+        long listing = System.nanoTime();
         GitCommitSnapshot snapshot = source.snapshot(commit);
+        log.debug("listed {} files of {} in {} ms", snapshot.files().size(), shortId(commit), millisSince(listing));
         ValidationResult validated = plans.validate(snapshot);
         DeclarationGraph graph = DeclarationGraph.of(validated.catalog());
         List<Finding> findings = new ArrayList<>(validated.findings());
@@ -230,7 +236,9 @@ public final class ReconcileCycle implements AutoCloseable {
         }
         PlanService.Result scoped = new PlanService.Result(planned.validation(), planned.desired(),
                 planned.observed(), plan);
+        long applying = System.nanoTime();
         ApplyResult applied = applier.apply(scoped, instances, journal);
+        log.debug("applied {} steps in {} ms", applied.steps().size(), millisSince(applying));
         int changes = (int) plan.changes().stream().filter(c -> c.action().changes()).count();
         if (!applied.succeeded()) {
             if (full) {
@@ -346,6 +354,10 @@ public final class ReconcileCycle implements AutoCloseable {
     @Override
     public void close() {
         policies.close();
+    }
+
+    private static long millisSince(long started) {
+        return (System.nanoTime() - started) / 1_000_000;
     }
 
     static String shortId(String commit) {
