@@ -188,6 +188,18 @@ public final class WasmPolicy implements AutoCloseable {
         return new Instance(new OpaInstance(compiled.wasm(), builtins.forSdk(), maxPages), builtins);
     }
 
+    /**
+     * Lets go of idle instances beyond one: after a large check on every core, each instance holds its own copy of
+     * the data document, which a long-running process need not keep for checks of a few documents.
+     */
+    public void shrink() {
+        while (idle.size() > 1) {
+            if (idle.poll() != null) {
+                created.decrementAndGet();
+            }
+        }
+    }
+
     @Override
     public void close() {
         idle.clear();

@@ -157,6 +157,11 @@ public final class PolicyStage implements AutoCloseable {
         return new Finding(rule, severity, declaration.locate(pointer), pointer, result.message(), hint);
     }
 
+    /** Keeps one instance of each policy's module (see {@link WasmPolicy#shrink()}). */
+    public void shrink() {
+        policies.forEach(policy -> policy.wasm().shrink());
+    }
+
     @Override
     public void close() {
         policies.forEach(policy -> policy.wasm().close());

@@ -57,6 +57,9 @@ final class PolicyCheck implements AutoCloseable {
                     .toList();
         }
         Map<Declaration, List<Finding>> now = new IdentityHashMap<>(stage.checkEach(catalog, again));
+        if (again.size() > 1000) {
+            stage.shrink(); // the next checks are of a few declarations: one instance of each module will do
+        }
         for (Declaration declaration : catalog.all()) {
             now.computeIfAbsent(declaration, findings::get);
         }
