@@ -32,7 +32,7 @@ final class RuntimeOptions {
         }
         if (file != null) {
             PavedConfig loaded = PavedConfig.load(file);
-            return stateDir == null ? loaded : new PavedConfig(stateDir, loaded.instances(), loaded.unconfigured());
+            return stateDir == null ? loaded : loaded.withStateDir(stateDir);
         }
         return PavedConfig.defaults(stateDir == null ? Path.of(".paved") : stateDir);
     }
