@@ -20,26 +20,30 @@ import java.util.regex.Pattern;
  * @param port          the HTTP port, 0 to 65535
  * @param interval      time between scheduled cycles, positive
  * @param jitter        up to how much more, at random
+ * @param resync        time between full cycles, positive
  * @param manual        plan-only environments
+ * @param reportDrift   environments where drift is only reported, not corrected
  * @param logFormat     how log lines are written
  * @param sshKey        the private key for an ssh remote
  * @param sshKnownHosts the known_hosts file host keys of ssh remotes are checked against
  */
 public record ServeConfig(Optional<String> repo, Optional<String> branch, Optional<String> tag, Optional<String> path,
                           Optional<String> host, Optional<Integer> port, Optional<Duration> interval,
-                          Optional<Duration> jitter, Optional<List<String>> manual, Optional<LogFormat> logFormat,
-                          Optional<Path> sshKey, Optional<Path> sshKnownHosts) {
+                          Optional<Duration> jitter, Optional<Duration> resync, Optional<List<String>> manual,
+                          Optional<List<String>> reportDrift, Optional<LogFormat> logFormat, Optional<Path> sshKey,
+                          Optional<Path> sshKnownHosts) {
 
     /** A file without a {@code serve:} section, or no file. */
     public static final ServeConfig NONE = new ServeConfig(Optional.empty(), Optional.empty(), Optional.empty(),
             Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-            Optional.empty(), Optional.empty(), Optional.empty());
+            Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
 
     /** What an environment's name looks like (a DNS label). */
     public static final Pattern ENVIRONMENT_NAME = Pattern.compile("[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?");
 
     public ServeConfig {
         manual = manual.map(List::copyOf);
+        reportDrift = reportDrift.map(List::copyOf);
     }
 
     /**

@@ -22,7 +22,7 @@ import tools.jackson.databind.JsonNode;
 final class ServeConfigReader {
 
     private static final Set<String> KEYS = Set.of("repo", "branch", "tag", "path", "host", "port", "interval",
-            "jitter", "manual", "logFormat", "ssh");
+            "jitter", "resync", "manual", "reportDrift", "logFormat", "ssh");
     private static final Set<String> SSH_KEYS = Set.of("key", "knownHosts");
     /** Keys someone might put a secret under, and where that secret comes from instead. */
     private static final Map<String, String> SECRETS = Map.of("token", "PAVED_GIT_TOKEN",
@@ -65,7 +65,8 @@ final class ServeConfigReader {
         }
         return new ServeConfig(text(serve, "/serve/repo").map(r -> ServeConfig.isUrl(r) ? r : base.resolve(r)
                 .normalize().toString()), branch, tag, text(serve, "/serve/path"), text(serve, "/serve/host"), port(serve),
-                duration(serve, "interval", true), duration(serve, "jitter", false), manual(serve),
+                duration(serve, "interval", true), duration(serve, "jitter", false), duration(serve, "resync", true),
+                environments(serve, "manual"), environments(serve, "reportDrift"),
                 value(serve, "/serve/logFormat", text -> LogFormat.of(text).orElse(null), "must be text or json"),
                 text(ssh, "/serve/ssh/key").map(base::resolve), text(ssh, "/serve/ssh/knownHosts").map(base::resolve));
     }
@@ -129,15 +130,16 @@ final class ServeConfigReader {
         return Optional.of(duration);
     }
 
-    private Optional<List<String>> manual(JsonNode serve) {
-        JsonNode node = serve.path("manual");
+    /** A list of environment names, or one string of them, comma-separated. */
+    private Optional<List<String>> environments(JsonNode serve, String key) {
+        JsonNode node = serve.path(key);
         if (node.isMissingNode() || node.isNull()) {
             return Optional.empty();
         }
         List<String> names = new ArrayList<>();
         List<JsonNode> items = node.isArray() ? node.valueStream().toList() : List.of(node);
         for (int i = 0; i < items.size(); i++) {
-            String pointer = node.isArray() ? "/serve/manual/" + i : "/serve/manual";
+            String pointer = "/serve/" + key + (node.isArray() ? "/" + i : "");
             JsonNode item = items.get(i);
             for (String name : text(pointer, item).orElse("").split(",")) {
                 if (!ServeConfig.ENVIRONMENT_NAME.matcher(name.strip()).matches()) {

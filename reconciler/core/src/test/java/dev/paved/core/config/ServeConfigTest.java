@@ -31,7 +31,9 @@ class ServeConfigTest {
                   port: 9090
                   interval: 5m
                   jitter: 0s
+                  resync: 1h
                   manual: [prod, staging]
+                  reportDrift: preview
                   logFormat: json
                   ssh:
                     key: keys/id_ed25519
@@ -47,7 +49,9 @@ class ServeConfigTest {
         assertThat(serve.port()).contains(9090);
         assertThat(serve.interval()).contains(Duration.ofMinutes(5));
         assertThat(serve.jitter()).contains(Duration.ZERO);
+        assertThat(serve.resync()).contains(Duration.ofHours(1));
         assertThat(serve.manual()).contains(List.of("prod", "staging"));
+        assertThat(serve.reportDrift()).contains(List.of("preview"));
         assertThat(serve.logFormat()).contains(LogFormat.JSON);
         assertThat(serve.sshKey()).contains(dir.resolve("keys/id_ed25519"));
         assertThat(serve.sshKnownHosts()).contains(Path.of("/etc/paved/known_hosts"));
@@ -82,16 +86,18 @@ class ServeConfigTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
-            unknown key               | prot: 8080                 | 3: serve.prot: unknown setting (known: branch, host, interval, jitter, logFormat, manual, path, port, repo, ssh, tag)
+            unknown key               | prot: 8080                 | 3: serve.prot: unknown setting (known: branch, host, interval, jitter, logFormat, manual, path, port, repo, reportDrift, resync, ssh, tag)
             port not a number         | port: http                 | 3: serve.port: 'http' is not a port number (0 to 65535)
             port out of range         | port: 70000                | 3: serve.port: '70000' is not a port number (0 to 65535)
             bad duration              | interval: 5 minutes        | 3: serve.interval: '5 minutes' is not a duration: use e.g. 90s, 5m, 1h30m
             zero interval             | interval: 0s               | 3: serve.interval: must be longer than 0, not 0s
+            negative resync           | resync: PT-1M              | 3: serve.resync: must be longer than 0, not PT-1M
             a list for a value        | branch: [main]             | 3: serve.branch: must be a single value, not a list
             an empty value            | host: ''                   | 3: serve.host: is empty
             log format                | logFormat: xml             | 3: serve.logFormat: 'xml' must be text or json
             branch and tag            | branch: main\\n  tag: v1   | 4: serve.tag: follow a branch or a tag, not both
             environment name          | manual: [prod, Staging]    | 3: serve.manual.1: 'Staging' is not an environment name
+            drift environment name    | reportDrift: prod, x_y     | 3: serve.reportDrift: 'x_y' is not an environment name
             a token                   | token: ghp_abc             | 3: serve.token: secrets are never read from paved.yaml: set PAVED_GIT_TOKEN in the environment
             an ssh passphrase         | ssh:\\n    passphrase: x   | 4: serve.ssh.passphrase: secrets are never read from paved.yaml: set PAVED_GIT_SSH_PASSPHRASE in the environment
             unknown ssh key           | ssh:\\n    identity: id    | 4: serve.ssh.identity: unknown setting (known: key, knownHosts)
