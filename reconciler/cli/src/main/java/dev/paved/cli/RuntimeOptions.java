@@ -13,8 +13,8 @@ import picocli.CommandLine.Option;
 final class RuntimeOptions {
 
     @Option(names = "--config", paramLabel = "FILE",
-            description = "Paved's configuration (provider instances, state directory). Default: $PAVED_CONFIG,"
-                    + " else ./paved.yaml when it exists, else the embedded defaults.")
+            description = "Paved's configuration (provider instances, state directory, settings of paved serve)."
+                    + " Default: $PAVED_CONFIG, else ./paved.yaml when it exists, else the embedded defaults.")
     Path config;
 
     @Option(names = "--state-dir", paramLabel = "DIR",

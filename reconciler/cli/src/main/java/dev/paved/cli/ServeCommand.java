@@ -8,6 +8,7 @@ import dev.paved.core.providers.ProviderInstances;
 import dev.paved.core.source.GitRepository;
 import dev.paved.daemon.Daemon;
 import dev.paved.daemon.cycle.RepoSource;
+import dev.paved.daemon.cycle.SshSettings;
 import dev.paved.daemon.http.HttpSettings;
 import dev.paved.daemon.http.WebhookForge;
 import dev.paved.daemon.rules.ApplyRules;
@@ -40,9 +41,9 @@ import picocli.CommandLine.ParentCommand;
                 "Without --repo it serves sample-platform-repo/ of the checkout it runs in, on the embedded defaults.",
                 "Each setting comes from its flag, else its PAVED_SERVE_* variable (PAVED_SERVE_PORT, ...), else the"
                         + " serve: section of paved.yaml, else its default (see docs/configuration.md).",
-                "Secrets come from the environment: PAVED_GIT_TOKEN, PAVED_API_TOKEN, PAVED_WEBHOOK_SECRET_GITHUB,"
-                        + " PAVED_WEBHOOK_SECRET_GITLAB, PAVED_WEBHOOK_SECRET_GITEA, PAVED_STORE_URL,"
-                        + " PAVED_STORE_USER, PAVED_STORE_PASSWORD (see docs/daemon.md).",
+                "Secrets come from the environment: PAVED_GIT_TOKEN, PAVED_GIT_SSH_PASSPHRASE, PAVED_API_TOKEN,"
+                        + " PAVED_WEBHOOK_SECRET_GITHUB, PAVED_WEBHOOK_SECRET_GITLAB, PAVED_WEBHOOK_SECRET_GITEA,"
+                        + " PAVED_STORE_URL, PAVED_STORE_USER, PAVED_STORE_PASSWORD (see docs/daemon.md).",
                 "With --trusted-keys, a commit not signed by a trusted key is refused like one with errors."})
 final class ServeCommand implements Callable<Integer> {
 
@@ -114,6 +115,19 @@ final class ServeCommand implements Callable<Integer> {
         ServeSettings serve = ServeSettings.resolve(new ServeSettings.Flags(repo, branch, tag, folder, host, port,
                 interval, jitter, resync, manual, reportDrift, logFormat), env, config.serve());
         ServeLogging.use(serve.logFormat());
+        try {
+            return serve(serve, config, terminal);
+        } catch (PavedException e) {
+            if (serve.logFormat() != LogFormat.JSON) {
+                throw e;
+            }
+            ServeLogging.failed(e); // in JSON too, once the log format is known
+            return ExitCodes.USAGE;
+        }
+    }
+
+    private int serve(ServeSettings serve, PavedConfig config, Terminal terminal) throws InterruptedException {
+        Map<String, String> env = terminal.env();
         RepoSource.Settings source = source(serve, env, config.stateDir());
         String ref = source.ref().startsWith("refs/") ? source.ref()
                 : (serve.tag().isPresent() ? "refs/tags/" : "refs/heads/") + source.ref();
@@ -159,8 +173,10 @@ final class ServeCommand implements Callable<Integer> {
         if (serve.repo().isEmpty()) {
             throw new PavedException("no ./sample-platform-repo here: say which platform repo to serve with --repo");
         }
+        Optional<Secret> passphrase = Optional.ofNullable(env.get("PAVED_GIT_SSH_PASSPHRASE"))
+                .filter(p -> !p.isEmpty()).map(Secret::of);
         return new RepoSource.Settings(remote, ref.orElse("main"), serve.path().orElse(""), token,
-                stateDir.resolve("source.git"));
+                stateDir.resolve("source.git"), new SshSettings(serve.sshKey(), passphrase, serve.sshKnownHosts()));
     }
 
     private static HttpSettings http(ServeSettings serve, Map<String, String> env, String trackedRef) {

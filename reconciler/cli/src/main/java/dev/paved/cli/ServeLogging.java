@@ -46,6 +46,11 @@ final class ServeLogging {
         }
     }
 
+    /** Why the daemon could not start, as an error line of the log (the text format prints {@code paved: …}). */
+    static void failed(Exception e) {
+        log.error("paved: {}", e.getMessage());
+    }
+
     /** A line for the person who started the daemon: as it is on text, a log line in JSON (every line JSON). */
     static void announce(Terminal terminal, LogFormat format, String line) {
         if (format == LogFormat.JSON) {
