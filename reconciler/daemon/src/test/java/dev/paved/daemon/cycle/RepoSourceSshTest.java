@@ -77,6 +77,21 @@ class RepoSourceSshTest {
     }
 
     @Test
+    void ed25519KeysOnBothSidesWork() throws Exception {
+        KeyPair ed25519 = SshGitServer.generateEd25519();
+        try (SshGitServer modern = new SshGitServer("acme/platform.git", remote.workTree().resolve(".git"),
+                ed25519.getPublic(), SshGitServer.generateEd25519())) {
+            assertThat(modern.knownHostsLine()).contains(" ssh-ed25519 ");
+            Files.writeString(knownHosts, modern.knownHostsLine() + "\n");
+            String modernUrl = "ssh://git@127.0.0.1:" + modern.port() + "/acme/platform.git";
+            try (RepoSource source = open(modernUrl, ssh(privateKey(ed25519, PASSPHRASE), PASSPHRASE))) {
+                assertThat(source.fetch()).isEqualTo(head());
+            }
+            assertThat(modern.fetches()).isEqualTo(1);
+        }
+    }
+
+    @Test
     void aHashedKnownHostsLineCounts() throws Exception {
         byte[] salt = new byte[20];
         new SecureRandom().nextBytes(salt);

@@ -5,15 +5,16 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
-import java.security.NoSuchAlgorithmException;
 import java.security.PublicKey;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.sshd.common.config.keys.KeyUtils;
 import org.apache.sshd.common.config.keys.PublicKeyEntry;
 import org.apache.sshd.common.keyprovider.KeyPairProvider;
+import org.apache.sshd.common.util.security.SecurityUtils;
 import org.apache.sshd.server.Environment;
 import org.apache.sshd.server.ExitCallback;
 import org.apache.sshd.server.SshServer;
@@ -42,7 +43,12 @@ final class SshGitServer implements AutoCloseable {
      * @param client     the only key that may sign in
      */
     SshGitServer(String name, Path repository, PublicKey client) throws IOException {
-        this.hostKey = generate();
+        this(name, repository, client, generate());
+    }
+
+    /** @param hostKey the server's key pair */
+    SshGitServer(String name, Path repository, PublicKey client, KeyPair hostKey) throws IOException {
+        this.hostKey = hostKey;
         server = SshServer.setUpDefaultServer();
         server.setHost("127.0.0.1");
         server.setPort(0);
@@ -61,13 +67,22 @@ final class SshGitServer implements AutoCloseable {
         server.start();
     }
 
-    /** A fresh EC P-256 key pair (what sshd supports without extra providers). */
+    /** A fresh EC P-256 key pair ({@code ecdsa-sha2-nistp256}). */
     static KeyPair generate() {
+        return generate("EC");
+    }
+
+    /** A fresh Ed25519 key pair ({@code ssh-ed25519}), as sshd makes them (with BouncyCastle). */
+    static KeyPair generateEd25519() {
+        return generate(SecurityUtils.EDDSA);
+    }
+
+    private static KeyPair generate(String algorithm) {
         try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+            KeyPairGenerator generator = SecurityUtils.getKeyPairGenerator(algorithm);
             generator.initialize(256);
             return generator.generateKeyPair();
-        } catch (NoSuchAlgorithmException e) {
+        } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
     }
