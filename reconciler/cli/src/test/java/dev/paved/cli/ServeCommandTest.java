@@ -221,7 +221,7 @@ class ServeCommandTest {
                 .startsWith("Serving ").contains(" on http://127.0.0.1:"));
         JsonNode cycle = events.stream().filter(e -> e.path("formattedMessage").asString().startsWith("cycle ("))
                 .findFirst().orElseThrow(() -> new AssertionError("no cycle line in " + lines));
-        assertThat(cycle.path("formattedMessage").asString()).startsWith("cycle (startup): APPLIED");
+        assertThat(cycle.path("formattedMessage").asString()).startsWith("cycle (startup, full): APPLIED");
         assertThat(cycle.at("/mdc/cycle").asString()).isEqualTo("1");
         assertThat(cycle.at("/mdc/commit").asString()).isEqualTo(commit.substring(0, 12));
         assertThat(cycle.path("loggerName").asString()).isEqualTo("dev.paved.daemon.cycle.ReconcileCycle");
