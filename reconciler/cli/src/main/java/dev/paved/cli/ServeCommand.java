@@ -96,8 +96,8 @@ final class ServeCommand implements Callable<Integer> {
     private List<String> reportDrift = new ArrayList<>();
 
     @Option(names = "--trusted-keys", paramLabel = "PATH", description = "Apply only commits signed by one of these"
-            + " keys: a file or a directory of *.asc (OpenPGP), *.pub (SSH) and allowed_signers files (default:"
-            + " PAVED_TRUSTED_KEYS; without either, signatures are not checked).")
+            + " keys: a file or a directory of *.asc (OpenPGP), *.pub (SSH) and allowed_signers files (default: none,"
+            + " signatures are not checked).")
     private Path trustedKeys;
 
     @Option(names = "--log-format", paramLabel = "text|json", description = "Log lines as text, or as one JSON"
@@ -113,7 +113,7 @@ final class ServeCommand implements Callable<Integer> {
         Map<String, String> env = terminal.env();
         PavedConfig config = runtime.load(env);
         ServeSettings serve = ServeSettings.resolve(new ServeSettings.Flags(repo, branch, tag, folder, host, port,
-                interval, jitter, resync, manual, reportDrift, logFormat), env, config.serve());
+                interval, jitter, resync, manual, reportDrift, trustedKeys, logFormat), env, config.serve());
         ServeLogging.use(serve.logFormat());
         try {
             return serve(serve, config, terminal);
@@ -133,7 +133,7 @@ final class ServeCommand implements Callable<Integer> {
                 : (serve.tag().isPresent() ? "refs/tags/" : "refs/heads/") + source.ref();
         Daemon.Settings settings = new Daemon.Settings(source, http(serve, env, ref), serve.interval(),
                 serve.jitter(), new ApplyRules(serve.manual(), serve.reportDrift()), serve.resync(),
-                signatures(env));
+                signatures(serve));
         StateStore store = store(env, config.stateDir());
         ProviderInstances instances = runtime.instances(config, env);
         CountDownLatch stopped = new CountDownLatch(1);
@@ -149,11 +149,10 @@ final class ServeCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    /** {@code --trusted-keys}, or else {@code PAVED_TRUSTED_KEYS}: only commits signed by those keys apply. */
-    private CommitSignatures signatures(Map<String, String> env) {
-        Path keys = trustedKeys != null ? trustedKeys
-                : present(env, "PAVED_TRUSTED_KEYS") ? Path.of(env.get("PAVED_TRUSTED_KEYS")) : null;
-        return keys == null ? CommitSignatures.ANY : CommitSignatures.trusting(TrustedKeys.load(keys));
+    /** With trusted keys (from any place a setting comes from), only commits signed by one of them apply. */
+    private static CommitSignatures signatures(ServeSettings serve) {
+        return serve.trustedKeys().map(keys -> CommitSignatures.trusting(TrustedKeys.load(keys)))
+                .orElse(CommitSignatures.ANY);
     }
 
     /** A folder in a work tree is fetched from its repository; a URL as it is. */

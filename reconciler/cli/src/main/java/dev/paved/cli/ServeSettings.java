@@ -27,13 +27,14 @@ import java.util.function.Function;
  * @param resync        time between full cycles
  * @param manual        plan-only environments
  * @param reportDrift   environments where drift is only reported
+ * @param trustedKeys   the keys a commit must be signed by to be applied; empty: signatures are not checked
  * @param sshKey        the private key for an ssh remote
  * @param sshKnownHosts the known_hosts file host keys are checked against
  */
 record ServeSettings(Optional<String> repo, Optional<String> branch, Optional<String> tag, Optional<String> path,
                      String host, int port, Duration interval, Duration jitter, Duration resync,
-                     Set<String> manual, Set<String> reportDrift, LogFormat logFormat, Optional<Path> sshKey,
-                     Path sshKnownHosts) {
+                     Set<String> manual, Set<String> reportDrift, Optional<Path> trustedKeys, LogFormat logFormat,
+                     Optional<Path> sshKey, Path sshKnownHosts) {
 
     static final String DEFAULT_HOST = "127.0.0.1";
     static final int DEFAULT_PORT = 8080;
@@ -43,7 +44,7 @@ record ServeSettings(Optional<String> repo, Optional<String> branch, Optional<St
 
     /** What the command line gave; null (or empty, for a list) where it gave nothing. */
     record Flags(String repo, String branch, String tag, String path, String host, Integer port, Duration interval,
-                 Duration jitter, Duration resync, List<String> manual, List<String> reportDrift,
+                 Duration jitter, Duration resync, List<String> manual, List<String> reportDrift, Path trustedKeys,
                  LogFormat logFormat) {
     }
 
@@ -98,6 +99,8 @@ record ServeSettings(Optional<String> repo, Optional<String> branch, Optional<St
                         file.manual()),
                 environments("--report-drift", flags.reportDrift(), variables, "PAVED_SERVE_REPORT_DRIFT",
                         "PAVED_REPORT_DRIFT_ENVIRONMENTS", file.reportDrift()),
+                first(flags.trustedKeys(), variables.get("PAVED_SERVE_TRUSTED_KEYS").map(Path::of),
+                        variables.get("PAVED_TRUSTED_KEYS").map(Path::of), file.trustedKeys()),
                 first(flags.logFormat(), variables.parse("PAVED_SERVE_LOG_FORMAT", n -> LogFormat.of(n).orElse(null),
                         "must be text or json"), file.logFormat()).orElse(LogFormat.TEXT),
                 variables.get("PAVED_GIT_SSH_KEY").map(Path::of).or(file::sshKey),

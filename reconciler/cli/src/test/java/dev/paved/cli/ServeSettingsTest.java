@@ -23,7 +23,8 @@ class ServeSettingsTest {
     private static final ServeConfig FILE = new ServeConfig(Optional.of("/srv/platform"), Optional.empty(),
             Optional.of("v1"), Optional.of("platform"), Optional.of("0.0.0.0"), Optional.of(9000),
             Optional.of(Duration.ofMinutes(5)), Optional.of(Duration.ZERO), Optional.of(Duration.ofHours(1)),
-            Optional.of(List.of("prod")), Optional.of(List.of("preview")), Optional.of(LogFormat.JSON), Optional.of(Path.of("/etc/paved/id_ed25519")),
+            Optional.of(List.of("prod")), Optional.of(List.of("preview")), Optional.of(Path.of("/etc/paved/trusted")),
+            Optional.of(LogFormat.JSON), Optional.of(Path.of("/etc/paved/id_ed25519")),
             Optional.of(Path.of("/etc/paved/known_hosts")));
 
     @Test
@@ -32,7 +33,7 @@ class ServeSettingsTest {
 
         assertThat(settings).isEqualTo(new ServeSettings(Optional.empty(), Optional.empty(), Optional.empty(),
                 Optional.empty(), "127.0.0.1", 8080, Duration.ofSeconds(60), Duration.ofSeconds(10),
-                Duration.ofMinutes(10), Set.of(), Set.of(), LogFormat.TEXT, Optional.empty(),
+                Duration.ofMinutes(10), Set.of(), Set.of(), Optional.empty(), LogFormat.TEXT, Optional.empty(),
                 Path.of("/home/paved/.ssh/known_hosts")));
     }
 
@@ -42,7 +43,8 @@ class ServeSettingsTest {
 
         assertThat(settings).isEqualTo(new ServeSettings(Optional.of("/srv/platform"), Optional.empty(),
                 Optional.of("v1"), Optional.of("platform"), "0.0.0.0", 9000, Duration.ofMinutes(5), Duration.ZERO,
-                Duration.ofHours(1), Set.of("prod"), Set.of("preview"), LogFormat.JSON,
+                Duration.ofHours(1), Set.of("prod"), Set.of("preview"), Optional.of(Path.of("/etc/paved/trusted")),
+                LogFormat.JSON,
                 Optional.of(Path.of("/etc/paved/id_ed25519")),
                 Path.of("/etc/paved/known_hosts")));
     }
@@ -55,6 +57,7 @@ class ServeSettingsTest {
                 Map.entry("PAVED_SERVE_INTERVAL", "30s"), Map.entry("PAVED_SERVE_JITTER", "2s"),
                 Map.entry("PAVED_SERVE_RESYNC", "30m"), Map.entry("PAVED_SERVE_MANUAL", "staging, prod"),
                 Map.entry("PAVED_SERVE_REPORT_DRIFT", "prod"), Map.entry("PAVED_SERVE_LOG_FORMAT", "TEXT"),
+                Map.entry("PAVED_SERVE_TRUSTED_KEYS", "/run/trusted"),
                 Map.entry("PAVED_GIT_SSH_KEY", "/run/secrets/deploy-key"),
                 Map.entry("PAVED_GIT_SSH_KNOWN_HOSTS", "/run/secrets/known_hosts"));
 
@@ -63,7 +66,8 @@ class ServeSettingsTest {
         assertThat(settings).isEqualTo(new ServeSettings(Optional.of("https://git.example/p.git"),
                 Optional.of("release"), Optional.empty(), Optional.of("platform"), "10.0.0.1", 9100,
                 Duration.ofSeconds(30), Duration.ofSeconds(2), Duration.ofMinutes(30), Set.of("prod", "staging"),
-                Set.of("prod"), LogFormat.TEXT, Optional.of(Path.of("/run/secrets/deploy-key")),
+                Set.of("prod"), Optional.of(Path.of("/run/trusted")), LogFormat.TEXT,
+                Optional.of(Path.of("/run/secrets/deploy-key")),
                 Path.of("/run/secrets/known_hosts")));
     }
 
@@ -71,10 +75,11 @@ class ServeSettingsTest {
     void flagsOverrideEnvironmentVariablesAndTheFile() {
         Map<String, String> env = Map.of("PAVED_SERVE_PORT", "9100", "PAVED_SERVE_TAG", "v2",
                 "PAVED_SERVE_INTERVAL", "30s", "PAVED_MANUAL_ENVIRONMENTS", "staging", "PAVED_SERVE_RESYNC", "1h",
-                "PAVED_REPORT_DRIFT_ENVIRONMENTS", "staging", "PAVED_SERVE_LOG_FORMAT", "json");
+                "PAVED_REPORT_DRIFT_ENVIRONMENTS", "staging", "PAVED_SERVE_LOG_FORMAT", "json",
+                "PAVED_TRUSTED_KEYS", "/run/trusted");
         ServeSettings.Flags flags = new ServeSettings.Flags("/work/platform", "main", null, "sub", "::1", 0,
                 Duration.ofSeconds(5), Duration.ofSeconds(1), Duration.ofMinutes(2), List.of("preview"),
-                List.of("prod"), LogFormat.TEXT);
+                List.of("prod"), Path.of("keys"), LogFormat.TEXT);
 
         ServeSettings settings = ServeSettings.resolve(flags, env, FILE);
 
@@ -89,6 +94,7 @@ class ServeSettingsTest {
         assertThat(settings.resync()).isEqualTo(Duration.ofMinutes(2));
         assertThat(settings.manual()).containsExactly("preview");
         assertThat(settings.reportDrift()).containsExactly("prod");
+        assertThat(settings.trustedKeys()).contains(Path.of("keys"));
         assertThat(settings.logFormat()).isEqualTo(LogFormat.TEXT);
     }
 
@@ -98,7 +104,7 @@ class ServeSettingsTest {
 
         ServeSettings settings = ServeSettings.resolve(flags, Map.of("PAVED_SERVE_INTERVAL", "2m",
                 "PAVED_SERVE_TAG", "v3", "PAVED_MANUAL_ENVIRONMENTS", "staging",
-                "PAVED_REPORT_DRIFT_ENVIRONMENTS", "staging"), FILE);
+                "PAVED_REPORT_DRIFT_ENVIRONMENTS", "staging", "PAVED_TRUSTED_KEYS", "/run/trusted"), FILE);
 
         assertThat(settings.port()).as("flag").isEqualTo(7000);
         assertThat(settings.interval()).as("variable").isEqualTo(Duration.ofMinutes(2));
@@ -106,6 +112,7 @@ class ServeSettingsTest {
         assertThat(settings.manual()).as("the older variable name").containsExactly("staging");
         assertThat(settings.reportDrift()).as("the older variable name").containsExactly("staging");
         assertThat(settings.resync()).as("file").isEqualTo(Duration.ofHours(1));
+        assertThat(settings.trustedKeys()).as("the older variable name").contains(Path.of("/run/trusted"));
         assertThat(settings.host()).as("file").isEqualTo("0.0.0.0");
         assertThat(settings.jitter()).as("file").isZero();
     }
@@ -147,6 +154,6 @@ class ServeSettingsTest {
     private static ServeSettings.Flags flags(String branch, Integer port, Duration interval, Duration jitter,
                                              List<String> manual, String tag) {
         return new ServeSettings.Flags(null, branch, tag, null, null, port, interval, jitter, null, manual, List.of(),
-                null);
+                null, null);
     }
 }

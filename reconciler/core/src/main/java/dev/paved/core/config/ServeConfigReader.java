@@ -22,7 +22,7 @@ import tools.jackson.databind.JsonNode;
 final class ServeConfigReader {
 
     private static final Set<String> KEYS = Set.of("repo", "branch", "tag", "path", "host", "port", "interval",
-            "jitter", "resync", "manual", "reportDrift", "logFormat", "ssh");
+            "jitter", "resync", "manual", "reportDrift", "trustedKeys", "logFormat", "ssh");
     private static final Set<String> SSH_KEYS = Set.of("key", "knownHosts");
     /** Keys someone might put a secret under, and where that secret comes from instead. */
     private static final Map<String, String> SECRETS = Map.of("token", "PAVED_GIT_TOKEN",
@@ -67,6 +67,7 @@ final class ServeConfigReader {
                 .normalize().toString()), branch, tag, text(serve, "/serve/path"), text(serve, "/serve/host"), port(serve),
                 duration(serve, "interval", true), duration(serve, "jitter", false), duration(serve, "resync", true),
                 environments(serve, "manual"), environments(serve, "reportDrift"),
+                text(serve, "/serve/trustedKeys").map(base::resolve),
                 value(serve, "/serve/logFormat", text -> LogFormat.of(text).orElse(null), "must be text or json"),
                 text(ssh, "/serve/ssh/key").map(base::resolve), text(ssh, "/serve/ssh/knownHosts").map(base::resolve));
     }

@@ -34,6 +34,7 @@ class ServeConfigTest {
                   resync: 1h
                   manual: [prod, staging]
                   reportDrift: preview
+                  trustedKeys: keys/trusted
                   logFormat: json
                   ssh:
                     key: keys/id_ed25519
@@ -52,6 +53,7 @@ class ServeConfigTest {
         assertThat(serve.resync()).contains(Duration.ofHours(1));
         assertThat(serve.manual()).contains(List.of("prod", "staging"));
         assertThat(serve.reportDrift()).contains(List.of("preview"));
+        assertThat(serve.trustedKeys()).contains(dir.resolve("keys/trusted"));
         assertThat(serve.logFormat()).contains(LogFormat.JSON);
         assertThat(serve.sshKey()).contains(dir.resolve("keys/id_ed25519"));
         assertThat(serve.sshKnownHosts()).contains(Path.of("/etc/paved/known_hosts"));
@@ -86,7 +88,7 @@ class ServeConfigTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
-            unknown key               | prot: 8080                 | 3: serve.prot: unknown setting (known: branch, host, interval, jitter, logFormat, manual, path, port, repo, reportDrift, resync, ssh, tag)
+            unknown key               | prot: 8080                 | 3: serve.prot: unknown setting (known: branch, host, interval, jitter, logFormat, manual, path, port, repo, reportDrift, resync, ssh, tag, trustedKeys)
             port not a number         | port: http                 | 3: serve.port: 'http' is not a port number (0 to 65535)
             port out of range         | port: 70000                | 3: serve.port: '70000' is not a port number (0 to 65535)
             bad duration              | interval: 5 minutes        | 3: serve.interval: '5 minutes' is not a duration: use e.g. 90s, 5m, 1h30m
