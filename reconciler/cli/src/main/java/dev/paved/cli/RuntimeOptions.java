@@ -13,8 +13,8 @@ import picocli.CommandLine.Option;
 final class RuntimeOptions {
 
     @Option(names = "--config", paramLabel = "FILE",
-            description = "Paved's configuration (provider instances, state directory). Default: $PAVED_CONFIG,"
-                    + " else ./paved.yaml when it exists, else the embedded defaults.")
+            description = "Paved's configuration (provider instances, state directory, settings of paved serve)."
+                    + " Default: $PAVED_CONFIG, else ./paved.yaml when it exists, else the embedded defaults.")
     Path config;
 
     @Option(names = "--state-dir", paramLabel = "DIR",
@@ -32,7 +32,7 @@ final class RuntimeOptions {
         }
         if (file != null) {
             PavedConfig loaded = PavedConfig.load(file);
-            return stateDir == null ? loaded : new PavedConfig(stateDir, loaded.instances(), loaded.unconfigured());
+            return stateDir == null ? loaded : loaded.withStateDir(stateDir);
         }
         return PavedConfig.defaults(stateDir == null ? Path.of(".paved") : stateDir);
     }

@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +40,8 @@ class ServeCommandTest {
 
     private static final String SECRET = "webhook-secret-for-tests";
     private static final String TOKEN = "api-token-for-tests";
-    private static final Pattern LISTENING = Pattern.compile("on http://127\\.0\\.0\\.1:(\\d+);");
+    /** The start line, as text or in a JSON log line (where Logback's encoder writes '/' as '\/'). */
+    private static final Pattern LISTENING = Pattern.compile("on http:(?:\\\\?/){2}127\\.0\\.0\\.1:(\\d+);");
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -191,6 +193,40 @@ class ServeCommandTest {
                 .as("%s: %s", String.join(" ", command), output).isTrue();
     }
 
+    @Test
+    void logsOneJsonObjectALineWithTheCycleAndCommitWhenPavedYamlSaysSo() throws Exception {
+        Files.writeString(temp.resolve("paved.yaml"), """
+                serve:
+                  logFormat: json
+                  jitter: 0s
+                """);
+        Path log = start(Map.of());
+        String commit = head();
+        daemon.destroy(); // SIGTERM: the log is complete once the process has ended
+        assertThat(daemon.waitFor(30, TimeUnit.SECONDS)).isTrue();
+
+        List<String> lines = Files.readAllLines(log).stream().filter(line -> !line.isBlank()).toList();
+        assertThat(lines).isNotEmpty();
+        List<JsonNode> events = new ArrayList<>();
+        for (String line : lines) {
+            JsonNode event = JSON.readTree(line);
+            assertThat(event.isObject()).as("a JSON object: %s", line).isTrue();
+            assertThat(event.path("timestamp").isNumber()).as("timestamp: %s", line).isTrue();
+            assertThat(event.path("level").asString()).as(line).isIn("INFO", "WARN", "ERROR");
+            assertThat(event.path("loggerName").asString()).as(line).isNotEmpty();
+            assertThat(event.has("formattedMessage")).as(line).isTrue();
+            events.add(event);
+        }
+        assertThat(events).anySatisfy(event -> assertThat(event.path("formattedMessage").asString())
+                .startsWith("Serving ").contains(" on http://127.0.0.1:"));
+        JsonNode cycle = events.stream().filter(e -> e.path("formattedMessage").asString().startsWith("cycle ("))
+                .findFirst().orElseThrow(() -> new AssertionError("no cycle line in " + lines));
+        assertThat(cycle.path("formattedMessage").asString()).startsWith("cycle (startup, full): APPLIED");
+        assertThat(cycle.at("/mdc/cycle").asString()).isEqualTo("1");
+        assertThat(cycle.at("/mdc/commit").asString()).isEqualTo(commit.substring(0, 12));
+        assertThat(cycle.path("loggerName").asString()).isEqualTo("dev.paved.daemon.cycle.ReconcileCycle");
+    }
+
     private HttpResponse<String> approve(String environment, String commit) throws Exception {
         return HTTP.send(HttpRequest.newBuilder(base.resolve("/api/approvals/" + environment))
                 .header("Authorization", "Bearer " + TOKEN).header("Content-Type", "application/json")
@@ -203,7 +239,8 @@ class ServeCommandTest {
     }
 
     /** Starts {@code paved serve} on a free port and waits until it is ready (its first cycle has run). */
-    private void start(Map<String, String> environment) throws Exception {
+    private Path start(Map<String, String> environment) throws Exception {
+
         Path log = temp.resolve("serve-" + System.nanoTime() + ".log");
         List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
                 System.getProperty("java.class.path"), Main.class.getName(), "serve", "--repo",
@@ -229,6 +266,7 @@ class ServeCommandTest {
             }
         }
         awaitResponse("/readyz", response -> response.statusCode() == 200);
+        return log;
     }
 
     private static String portIn(Path log) throws IOException {

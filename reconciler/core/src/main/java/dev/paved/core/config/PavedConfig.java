@@ -1,11 +1,13 @@
 package dev.paved.core.config;
 
 import dev.paved.core.PavedException;
+import dev.paved.core.parse.SourcePositions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Function;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -21,13 +23,25 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  * @param stateDir     where the journal and the filesystem default keep their files
  * @param instances    configured instances by name
  * @param unconfigured what an instance missing from the file is: {@code filesystem}, or {@code error}
+ * @param serve        the settings of {@code paved serve} the file gives
  */
-public record PavedConfig(Path stateDir, Map<String, InstanceConfig> instances, String unconfigured) {
+public record PavedConfig(Path stateDir, Map<String, InstanceConfig> instances, String unconfigured,
+                          ServeConfig serve) {
 
     public static final String FILESYSTEM = "filesystem";
 
     public PavedConfig {
         instances = Map.copyOf(instances);
+    }
+
+    /** A configuration without settings for {@code paved serve}. */
+    public PavedConfig(Path stateDir, Map<String, InstanceConfig> instances, String unconfigured) {
+        this(stateDir, instances, unconfigured, ServeConfig.NONE);
+    }
+
+    /** The same configuration with its state elsewhere ({@code --state-dir}). */
+    public PavedConfig withStateDir(Path dir) {
+        return new PavedConfig(dir, instances, unconfigured, serve);
     }
 
     public static PavedConfig defaults(Path stateDir) {
@@ -51,16 +65,20 @@ public record PavedConfig(Path stateDir, Map<String, InstanceConfig> instances, 
     /**
      * Reads a configuration file. Relative paths in it are relative to the file's directory.
      *
-     * @throws PavedException naming the file and the problem
+     * @throws PavedException naming the file, the line and the problem
      */
     public static PavedConfig load(Path file) {
         JsonNode root;
+        String text;
         try {
-            root = YAMLMapper.builder().build().readTree(Files.readString(file));
+            text = Files.readString(file);
+            root = YAMLMapper.builder().build().readTree(text);
         } catch (IOException | JacksonException e) {
             throw new PavedException(file + ": cannot read configuration: " + e.getMessage().lines().findFirst()
                     .orElse(""));
         }
+        SourcePositions positions = SourcePositions.of(text);
+        Function<String, String> at = pointer -> file + ":" + positions.document(0).line(pointer) + ": ";
         Path base = file.toAbsolutePath().getParent();
         Path stateDir = base.resolve(root.path("stateDir").asString(".paved")).normalize();
         Map<String, InstanceConfig> instances = new LinkedHashMap<>();
@@ -68,7 +86,8 @@ public record PavedConfig(Path stateDir, Map<String, InstanceConfig> instances, 
             JsonNode node = entry.getValue();
             String type = node.path("type").asString("");
             if (type.isEmpty()) {
-                throw new PavedException(file + ": providers." + entry.getKey() + ".type is required");
+                throw new PavedException(at.apply("/providers/" + entry.getKey()) + "providers." + entry.getKey()
+                        + ".type is required");
             }
             Map<String, String> secrets = new LinkedHashMap<>();
             node.path("secrets").properties().forEach(s -> secrets.put(s.getKey(), s.getValue().asString("")));
@@ -78,8 +97,10 @@ public record PavedConfig(Path stateDir, Map<String, InstanceConfig> instances, 
         }
         String unconfigured = root.path("unconfiguredInstances").asString(FILESYSTEM);
         if (!FILESYSTEM.equals(unconfigured) && !"error".equals(unconfigured)) {
-            throw new PavedException(file + ": unconfiguredInstances must be 'filesystem' or 'error'");
+            throw new PavedException(at.apply("/unconfiguredInstances")
+                    + "unconfiguredInstances must be 'filesystem' or 'error'");
         }
-        return new PavedConfig(stateDir, instances, unconfigured);
+        ServeConfig serve = new ServeConfigReader(file, () -> positions.document(0)).read(root.path("serve"));
+        return new PavedConfig(stateDir, instances, unconfigured, serve);
     }
 }

@@ -19,6 +19,11 @@ public final class SourcePositions {
         this(() -> text, reader);
     }
 
+    /** The positions of the nodes of any YAML text (a configuration file, say), read with the default limits. */
+    public static SourcePositions of(String text) {
+        return new SourcePositions(text, new YamlTreeReader(LoadLimits.DEFAULTS));
+    }
+
     /** @param text the file's text; asked for once at most, from the first call of {@link #document(int)} */
     SourcePositions(Supplier<String> text, YamlTreeReader reader) {
         this.text = text;

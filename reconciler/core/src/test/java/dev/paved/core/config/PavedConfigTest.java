@@ -56,7 +56,7 @@ class PavedConfigTest {
         Files.writeString(file, "providers:\n  pg: {settings: {}}\n");
 
         assertThatThrownBy(() -> PavedConfig.load(file)).isInstanceOf(PavedException.class)
-                .hasMessage(file + ": providers.pg.type is required");
+                .hasMessage(file + ":2: providers.pg.type is required");
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.paved.daemon.cycle;
 import dev.paved.core.source.GitCommitSnapshot;
 import dev.paved.core.source.SourceException;
 import dev.paved.daemon.signing.CommitSignatures;
+import dev.paved.provider.Secret;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,8 +18,9 @@ import org.eclipse.jgit.transport.UsernamePasswordCredentialsProvider;
 
 /**
  * The platform repo as the daemon sees it: a bare clone in the state directory, fetched from the remote at the
- * start of every cycle. The remote is an https URL (with a token), a {@code file:} URL or a local path; the ref is
- * a branch or a tag. Only this class talks to the remote; the commits it fetched are read without a checkout.
+ * start of every cycle. The remote is an https URL (with a token), an ssh URL (with a key, and a host key that must
+ * be known: {@link SshSettings}), a {@code file:} URL or a local path; the ref is a branch or a tag. Only this class
+ * talks to the remote; the commits it fetched are read without a checkout.
  */
 public final class RepoSource implements AutoCloseable {
 
@@ -28,13 +30,20 @@ public final class RepoSource implements AutoCloseable {
      * @param folder    the platform repo's folder within the Git repository, {@code ""} at its top
      * @param token     for https remotes: the token, sent as the password of user {@code x-access-token}
      * @param directory where the bare clone is kept
+     * @param ssh       for ssh remotes: the key and the known hosts
      */
-    public record Settings(String remote, String ref, String folder, Optional<String> token, Path directory) {
+    public record Settings(String remote, String ref, String folder, Optional<String> token, Path directory,
+                           SshSettings ssh) {
+
+        /** A remote that is not reached over ssh. */
+        public Settings(String remote, String ref, String folder, Optional<String> token, Path directory) {
+            this(remote, ref, folder, token, directory, SshSettings.none());
+        }
 
         @Override
         public String toString() {
             return "Settings[remote=" + remote + ", ref=" + ref + ", folder=" + folder + ", token="
-                    + token.map(t -> "***").orElse("none") + ", directory=" + directory + "]";
+                    + token.map(t -> "***").orElse("none") + ", directory=" + directory + ", ssh=" + ssh + "]";
         }
     }
 
@@ -43,27 +52,38 @@ public final class RepoSource implements AutoCloseable {
     private final Settings settings;
     private final Git git;
     private final CommitSignatures signatures;
+    private final SshTransports ssh;
 
-    private RepoSource(Settings settings, Git git, CommitSignatures signatures) {
+    private RepoSource(Settings settings, Git git, CommitSignatures signatures, SshTransports ssh) {
         this.settings = settings;
         this.git = git;
         this.signatures = signatures;
+        this.ssh = ssh;
     }
 
-    /** Opens the bare clone, making an empty one the first time. Nothing is fetched yet. Signatures are not checked. */
+    /**
+     * Opens the bare clone, making an empty one the first time. Nothing is fetched yet. Signatures are not checked.
+     *
+     * @throws SourceException when the clone cannot be opened, or an ssh remote has no readable key
+     */
     public static RepoSource open(Settings settings) {
         return open(settings, CommitSignatures.ANY);
     }
 
     /** As {@link #open(Settings)}, with the signatures a fetched commit needs to be applied. */
     public static RepoSource open(Settings settings, CommitSignatures signatures) {
+        SshTransports ssh = SshTransports.isSsh(settings.remote())
+                ? SshTransports.open(settings.remote(), settings.ssh()) : null;
         try {
             Path directory = settings.directory();
             Git git = Files.isDirectory(directory.resolve("objects"))
                     ? Git.open(directory.toFile())
                     : Git.init().setBare(true).setDirectory(directory.toFile()).call();
-            return new RepoSource(settings, git, signatures);
+            return new RepoSource(settings, git, signatures, ssh);
         } catch (IOException | GitAPIException e) {
+            if (ssh != null) {
+                ssh.close();
+            }
             throw new SourceException("open the clone of the platform repo at " + settings.directory() + ": "
                     + e.getMessage(), e);
         }
@@ -85,14 +105,18 @@ public final class RepoSource implements AutoCloseable {
                         .setRefSpecs(new RefSpec("+" + candidate + ":" + FETCHED)).setTagOpt(null);
                 settings.token().ifPresent(token -> fetch.setCredentialsProvider(
                         new UsernamePasswordCredentialsProvider("x-access-token", token)));
+                if (ssh != null) {
+                    fetch.setTransportConfigCallback(ssh::configure);
+                }
                 fetch.call();
                 ObjectId id = git.getRepository().resolve(FETCHED + "^{commit}");
                 if (id != null) {
                     return id.name();
                 }
             } catch (GitAPIException | IOException | RuntimeException e) {
+                String why = masked(e.getMessage());
                 last = new SourceException("fetch " + settings.ref() + " from " + settings.remote() + ": "
-                        + masked(e.getMessage()), e);
+                        + (ssh == null ? why : masked(ssh.explain(why))), e);
                 if (!isMissingRef(e)) {
                     throw last;
                 }
@@ -125,13 +149,22 @@ public final class RepoSource implements AutoCloseable {
         return message.contains("Remote does not have") || message.contains("not found");
     }
 
+    /** The message without the token or the ssh key's passphrase, should a library ever put them in one. */
     private String masked(String message) {
         String text = String.valueOf(message);
-        return settings.token().map(token -> text.replace(token, "***")).orElse(text);
+        for (Optional<String> secret : List.of(settings.token(), settings.ssh().passphrase().map(Secret::reveal))) {
+            if (secret.isPresent() && !secret.get().isEmpty()) {
+                text = text.replace(secret.get(), "***");
+            }
+        }
+        return text;
     }
 
     @Override
     public void close() {
         git.close();
+        if (ssh != null) {
+            ssh.close();
+        }
     }
 }
