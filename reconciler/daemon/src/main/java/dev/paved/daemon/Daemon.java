@@ -1,6 +1,7 @@
 package dev.paved.daemon;
 
 import dev.paved.core.apply.Applier;
+import dev.paved.core.apply.FileJournal;
 import dev.paved.core.apply.Journal;
 import dev.paved.core.config.PavedConfig;
 import dev.paved.core.parse.LoadLimits;
@@ -81,7 +82,7 @@ public final class Daemon implements AutoCloseable {
         if (settings.signatures().required()) {
             log.info("applying only commits signed by a trusted key: {}", settings.signatures());
         }
-        Journal journal = new Journal(config.stateDir().resolve("journal.jsonl"), Clock.systemUTC());
+        Journal journal = new FileJournal(config.stateDir().resolve("journal.jsonl"), Clock.systemUTC());
         opened.add(journal);
         String name = settings.source().remote() + "#" + settings.source().ref()
                 + (settings.source().folder().isEmpty() ? "" : ":" + settings.source().folder());

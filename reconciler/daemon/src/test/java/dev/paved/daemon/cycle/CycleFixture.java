@@ -1,6 +1,7 @@
 package dev.paved.daemon.cycle;
 
 import dev.paved.core.apply.Applier;
+import dev.paved.core.apply.FileJournal;
 import dev.paved.core.apply.Journal;
 import dev.paved.core.config.PavedConfig;
 import dev.paved.core.config.SecretSource;
@@ -55,7 +56,7 @@ public final class CycleFixture implements AutoCloseable {
         remote.commit("the sample platform repo");
         PavedConfig config = PavedConfig.defaults(temp.resolve("state"));
         instances = new ProviderInstances(config, ProviderRegistry.discover(), new SecretSource(Map.of()));
-        journal = new Journal(temp.resolve("state/journal.jsonl"), Clock.systemUTC());
+        journal = new FileJournal(temp.resolve("state/journal.jsonl"), Clock.systemUTC());
         store = StateStores.embedded(temp.resolve("state"));
         state = new StoreCycleState(store, "remote#main");
         source = RepoSource.open(new RepoSource.Settings(remote.workTree().toString(), "main", "", Optional.empty(),
