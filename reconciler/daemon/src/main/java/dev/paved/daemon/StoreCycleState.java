@@ -29,6 +29,7 @@ public final class StoreCycleState implements CycleState {
     private final String source;
     private final String replica;
     private volatile long current = -1;
+    private volatile boolean previousElsewhere;
 
     /** @param source names the repo and ref the cycle follows, e.g. {@code https://git.example/platform#main} */
     public StoreCycleState(StateStore store, String source) {
@@ -73,8 +74,15 @@ public final class StoreCycleState implements CycleState {
             log.warn("run {}{} was left unfinished: {}", abandoned.id(),
                     abandoned.replica() == null ? "" : " of replica " + abandoned.replica(), abandoned.message());
         }
+        Optional<Run> previous = store.runs(1).stream().findFirst();
+        previousElsewhere = replica != null && previous.isPresent() && !replica.equals(previous.get().replica());
         current = store.recordStart(triggerOf(trigger), null, replica).id();
         return current;
+    }
+
+    @Override
+    public boolean previousRunElsewhere() {
+        return previousElsewhere;
     }
 
     @Override

@@ -51,6 +51,8 @@ class StoreCycleStateTest {
 
         long run = state.started("recovery of replica-a's cycle (webhook github 3f2a)");
 
+        assertThat(state.previousRunElsewhere()).as("the run before was replica-a's").isTrue();
+
         assertThat(store.run(killed.id()).orElseThrow()).satisfies(abandoned -> {
             assertThat(abandoned.outcome()).isEqualTo(RunOutcome.FAILED);
             assertThat(abandoned.message()).isEqualTo("abandoned: the daemon running it stopped before it ended;"
@@ -71,10 +73,12 @@ class StoreCycleStateTest {
                 .hasMessage("no run in progress to journal");
 
         long first = state.started("webhook github");
+        assertThat(state.previousRunElsewhere()).as("no run before").isFalse();
         journal.started("plan-1", DB, "create");
         journal.finished("plan-1", DB, "create", null);
         state.finished(first, result(CycleResult.Outcome.APPLIED, 1));
         long second = state.started("api");
+        assertThat(state.previousRunElsewhere()).as("the run before was this replica's").isFalse();
         journal.completed("plan-1", true);
 
         assertThat(store.journal(second).history("plan-1")).isEqualTo(new Journal.History(
@@ -98,6 +102,6 @@ class StoreCycleStateTest {
     private static CycleResult result(CycleResult.Outcome outcome, int changes) {
         Instant now = Instant.now();
         return new CycleResult("test", now, now, COMMIT, COMMIT, outcome, "applied " + changes, List.of(), null,
-                changes, null, new TreeMap<>());
+                changes, null, new TreeMap<>(), new TreeMap<>());
     }
 }

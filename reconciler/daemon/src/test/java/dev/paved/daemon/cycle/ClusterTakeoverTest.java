@@ -19,8 +19,10 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -88,9 +90,9 @@ class ClusterTakeoverTest {
         StoreCycleState stateA = new StoreCycleState(store, "remote#main", "replica-a");
         FreezingJournal journalA = new FreezingJournal(stateA.journal());
         List<CycleResult> resultsA = new CopyOnWriteArrayList<>();
-        CycleScheduler replicaA = new CycleScheduler(fixture.cycle(fixture.source, CycleFixture.WEEKDAY,
-                ApplyRules.AUTOMATIC, stateA, journalA), Duration.ofHours(1), Duration.ZERO, resultsA::add,
-                Optional.of(new Cluster("replica-a", pool)));
+        CycleScheduler replicaA = new CycleScheduler(fixture.cycle(fixture.source, Clock.fixed(CycleFixture.WEEKDAY,
+                ZoneOffset.UTC), ApplyRules.AUTOMATIC, stateA, journalA), Duration.ofHours(1), Duration.ZERO,
+                CycleScheduler.DEFAULT_RESYNC, resultsA::add, Optional.of(new Cluster("replica-a", pool)));
         replicaA.start();
         assertThat(journalA.frozen.await(60, TimeUnit.SECONDS)).as("replica A is applying").isTrue();
         SchedulerRepository.getInstance().lookup(QuartzSetup.CLUSTER).shutdown(false); // A stops dead
@@ -99,7 +101,7 @@ class ClusterTakeoverTest {
         List<CycleResult> resultsB = new CopyOnWriteArrayList<>();
         CountDownLatch twoCycles = new CountDownLatch(2);
         try (CycleScheduler replicaB = new CycleScheduler(fixture.cycle(CycleFixture.WEEKDAY, ApplyRules.AUTOMATIC),
-                Duration.ofHours(1), Duration.ZERO, result -> {
+                Duration.ofHours(1), Duration.ZERO, CycleScheduler.DEFAULT_RESYNC, result -> {
                     resultsB.add(result);
                     twoCycles.countDown();
                 }, Optional.of(new Cluster("replica-b", pool)))) {
