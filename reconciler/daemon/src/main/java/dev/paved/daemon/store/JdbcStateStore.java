@@ -92,7 +92,9 @@ final class JdbcStateStore implements StateStore {
         Instant cutoff = now().minus(retention.maxAge());
         return transactions.inTransaction("prune runs", connection -> {
             int pruned = RunTable.prune(connection, cutoff, keepAtLeast);
-            JournalTable.pruneOrphans(connection);
+            if (pruned > 0) {
+                JournalTable.pruneBeforeOldestRun(connection);
+            }
             return pruned;
         });
     }

@@ -65,10 +65,15 @@ final class JournalTable {
         }
     }
 
-    /** Deletes the entries of runs that are no longer in the run history; returns how many. */
-    static int pruneOrphans(Connection connection) throws SQLException {
-        try (PreparedStatement delete = connection.prepareStatement(
-                "DELETE FROM apply_journal WHERE run_id NOT IN (SELECT id FROM runs)")) {
+    /**
+     * Deletes the entries of runs older than the oldest run left in the history (all of them when none is left);
+     * returns how many. Runs are pruned oldest first, so these are the entries of pruned runs, found through the
+     * index on {@code run_id} rather than by looking at every entry.
+     */
+    static int pruneBeforeOldestRun(Connection connection) throws SQLException {
+        try (PreparedStatement delete = connection.prepareStatement("DELETE FROM apply_journal WHERE run_id <"
+                + " COALESCE((SELECT min(id) FROM runs), ?)")) {
+            delete.setLong(1, Long.MAX_VALUE);
             return delete.executeUpdate();
         }
     }
