@@ -1,5 +1,6 @@
 package dev.paved.bench;
 
+import dev.paved.cli.dev.RepoCleaner;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;

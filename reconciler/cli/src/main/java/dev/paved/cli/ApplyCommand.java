@@ -3,6 +3,7 @@ package dev.paved.cli;
 import dev.paved.core.PavedException;
 import dev.paved.core.apply.Applier;
 import dev.paved.core.apply.ApplyResult;
+import dev.paved.core.apply.FileJournal;
 import dev.paved.core.apply.Journal;
 import dev.paved.core.config.PavedConfig;
 import dev.paved.core.pipeline.ApplyService;
@@ -60,7 +61,7 @@ final class ApplyCommand implements Callable<Integer> {
         PavedConfig config = planning.config(terminal.env());
         ApplyService applier = new ApplyService(new Applier.Options(parallelism, 4, Duration.ofMillis(250)));
         try (ProviderInstances instances = planning.instances(config, terminal.env());
-             Journal journal = new Journal(config.stateDir().resolve("journal.jsonl"), Clock.systemUTC())) {
+             Journal journal = new FileJournal(config.stateDir().resolve("journal.jsonl"), Clock.systemUTC())) {
             PlanService.Result planned = planning.plan(repository, request, config, instances);
             if (!planned.planned() || planned.plan().hasErrors()) {
                 Reports.printPlan(terminal, output, planned);

@@ -5,22 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.paved.core.testing.GitFixture;
 import dev.paved.core.testing.RepoFixture;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.AfterEach;
@@ -40,17 +36,13 @@ class ServeCommandTest {
 
     private static final String SECRET = "webhook-secret-for-tests";
     private static final String TOKEN = "api-token-for-tests";
-    /** The start line, as text or in a JSON log line (where Logback's encoder writes '/' as '\/'). */
-    private static final Pattern LISTENING = Pattern.compile("on http:(?:\\\\?/){2}127\\.0\\.0\\.1:(\\d+);");
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @TempDir
     Path temp;
 
     private GitFixture remote;
-    private Process daemon;
-    private URI base;
+    private ServeProcess daemon;
 
     @BeforeEach
     void remote() throws IOException {
@@ -64,8 +56,8 @@ class ServeCommandTest {
 
     @AfterEach
     void stop() throws InterruptedException {
-        if (daemon != null && daemon.isAlive()) {
-            daemon.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        if (daemon != null) {
+            daemon.close();
         }
         remote.close();
     }
@@ -94,8 +86,7 @@ class ServeCommandTest {
         assertThat(refused.at("/lastRefused/reason").asString()).contains("has 1 error and is not applied");
         assertThat(Files.readString(cart)).as("the last good state stays").contains("\"replicas\": 9");
 
-        daemon.destroy(); // SIGTERM
-        assertThat(daemon.waitFor(30, TimeUnit.SECONDS)).as("the daemon stops on SIGTERM").isTrue();
+        assertThat(daemon.stop(30)).as("the daemon stops on SIGTERM").isTrue();
 
         start();
         JsonNode resumed = status();
@@ -106,9 +97,7 @@ class ServeCommandTest {
         assertThat(runs.size()).isGreaterThanOrEqualTo(4);
 
         Files.move(remote.workTree(), temp.resolve("remote-gone"));
-        HttpResponse<String> sync = HTTP.send(HttpRequest.newBuilder(base.resolve("/api/sync"))
-                .header("Authorization", "Bearer " + TOKEN).POST(HttpRequest.BodyPublishers.noBody()).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> sync = daemon.post("/api/sync", TOKEN, null);
         assertThat(sync.statusCode()).isEqualTo(202);
         HttpResponse<String> degraded = awaitResponse("/readyz", r -> r.statusCode() == 503);
         assertThat(degraded.body()).contains("degraded").contains("cannot fetch the platform repo")
@@ -202,8 +191,7 @@ class ServeCommandTest {
                 """);
         Path log = start(Map.of());
         String commit = head();
-        daemon.destroy(); // SIGTERM: the log is complete once the process has ended
-        assertThat(daemon.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(daemon.stop(30)).as("SIGTERM: the log is complete once the process has ended").isTrue();
 
         List<String> lines = Files.readAllLines(log).stream().filter(line -> !line.isBlank()).toList();
         assertThat(lines).isNotEmpty();
@@ -228,54 +216,26 @@ class ServeCommandTest {
     }
 
     private HttpResponse<String> approve(String environment, String commit) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(base.resolve("/api/approvals/" + environment))
-                .header("Authorization", "Bearer " + TOKEN).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"commit\": \"" + commit + "\", \"by\": \"ops\"}"))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        return daemon.post("/api/approvals/" + environment, TOKEN,
+                "{\"commit\": \"" + commit + "\", \"by\": \"ops\"}");
     }
 
     private void start() throws Exception {
         start(Map.of());
     }
 
-    /** Starts {@code paved serve} on a free port and waits until it is ready (its first cycle has run). */
+    /**
+     * Starts {@code paved serve} on a free port and waits until it is ready (its first cycle has run); returns its
+     * log file.
+     */
     private Path start(Map<String, String> environment) throws Exception {
-
-        Path log = temp.resolve("serve-" + System.nanoTime() + ".log");
-        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
-                System.getProperty("java.class.path"), Main.class.getName(), "serve", "--repo",
-                remote.workTree().toString(), "--port", "0", "--interval", "1h", "--state-dir",
-                temp.resolve("state").toString());
-        ProcessBuilder builder = new ProcessBuilder(command).directory(temp.toFile())
-                .redirectErrorStream(true).redirectOutput(log.toFile());
-        builder.environment().putAll(ValidateCommandTest.CACHED_POLICIES);
-        builder.environment().put("PAVED_WEBHOOK_SECRET_GITHUB", SECRET);
-        builder.environment().put("PAVED_API_TOKEN", TOKEN);
-        builder.environment().putAll(environment);
-        daemon = builder.start();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-        base = null;
-        while (base == null) {
-            assertThat(daemon.isAlive()).as("paved serve is running: %s", Files.readString(log)).isTrue();
-            assertThat(System.nanoTime()).as("paved serve says where it listens").isLessThan(deadline);
-            String port = portIn(log);
-            if (!port.isEmpty()) {
-                base = URI.create("http://127.0.0.1:" + port);
-            } else {
-                Thread.sleep(100);
-            }
-        }
+        Map<String, String> env = new HashMap<>(environment);
+        env.put("PAVED_WEBHOOK_SECRET_GITHUB", SECRET);
+        env.put("PAVED_API_TOKEN", TOKEN);
+        daemon = ServeProcess.start(temp, List.of("--repo", remote.workTree().toString(), "--interval", "1h",
+                "--state-dir", temp.resolve("state").toString()), env);
         awaitResponse("/readyz", response -> response.statusCode() == 200);
-        return log;
-    }
-
-    private static String portIn(Path log) throws IOException {
-        Matcher listening = LISTENING.matcher(Files.readString(log));
-        String port = "";
-        while (listening.find()) {
-            port = listening.group(1);
-        }
-        return port;
+        return daemon.logFile();
     }
 
     private HttpResponse<String> webhook(String after) throws Exception {
@@ -283,10 +243,10 @@ class ServeCommandTest {
                 + "\"acme/platform\"}}").getBytes(StandardCharsets.UTF_8);
         Mac mac = Mac.getInstance("HmacSHA256");
         mac.init(new SecretKeySpec(SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-        return HTTP.send(HttpRequest.newBuilder(base.resolve("/webhooks/github"))
+        return daemon.send(HttpRequest.newBuilder(daemon.uri("/webhooks/github"))
                 .header("Content-Type", "application/json").header("X-GitHub-Event", "push")
                 .header("X-Hub-Signature-256", "sha256=" + HexFormat.of().formatHex(mac.doFinal(body)))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
     }
 
     private JsonNode status() throws Exception {
@@ -294,8 +254,7 @@ class ServeCommandTest {
     }
 
     private HttpResponse<String> get(String path) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(base.resolve(path)).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+        return daemon.get(path);
     }
 
     /** Polls the status until {@code condition} holds; a minute at most (a cycle takes a few seconds here). */
@@ -305,21 +264,7 @@ class ServeCommandTest {
 
     private HttpResponse<String> awaitResponse(String path, Predicate<HttpResponse<String>> condition)
             throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        HttpResponse<String> response = null;
-        while (System.nanoTime() < deadline) {
-            try {
-                response = get(path);
-                if (condition.test(response)) {
-                    return response;
-                }
-            } catch (IOException notYet) {
-                // the server is not listening yet, or stopping
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError(path + " never answered as expected; last answer: "
-                + (response == null ? "none" : response.statusCode() + " " + response.body()));
+        return daemon.await(path, condition);
     }
 
     private String head() throws IOException {

@@ -1,7 +1,6 @@
 package dev.paved.daemon;
 
 import dev.paved.core.apply.Applier;
-import dev.paved.core.apply.Journal;
 import dev.paved.core.config.PavedConfig;
 import dev.paved.core.parse.LoadLimits;
 import dev.paved.core.pipeline.ApplyService;
@@ -9,6 +8,7 @@ import dev.paved.core.pipeline.PlanService;
 import dev.paved.core.pipeline.ValidationMemory;
 import dev.paved.core.pipeline.ValidationService;
 import dev.paved.core.providers.ProviderInstances;
+import dev.paved.daemon.cycle.Cluster;
 import dev.paved.daemon.cycle.CycleScheduler;
 import dev.paved.daemon.cycle.ReconcileCycle;
 import dev.paved.daemon.cycle.RepoSource;
@@ -23,6 +23,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.slf4j.Logger;
@@ -81,27 +82,30 @@ public final class Daemon implements AutoCloseable {
         if (settings.signatures().required()) {
             log.info("applying only commits signed by a trusted key: {}", settings.signatures());
         }
-        Journal journal = new Journal(config.stateDir().resolve("journal.jsonl"), Clock.systemUTC());
-        opened.add(journal);
         String name = settings.source().remote() + "#" + settings.source().ref()
                 + (settings.source().folder().isEmpty() ? "" : ":" + settings.source().folder());
+        String replicaName = Cluster.replicaName();
+        Optional<Cluster> cluster = store.clusterDataSource().map(pool -> new Cluster(replicaName, pool));
         DaemonMetrics metrics = new DaemonMetrics();
         DaemonState state = new DaemonState(store, metrics, name);
+        state.replica(new Replica(replicaName, cluster.isPresent(), Clock.systemUTC().instant()));
+        StoreCycleState cycleState = new StoreCycleState(store, name, replicaName);
         ReconcileCycle cycle = new ReconcileCycle(source, new PlanService(new ValidationService(LoadLimits.DEFAULTS,
-                new ValidationMemory())), policies, instances, new ApplyService(Applier.Options.DEFAULTS), journal,
-                new StoreCycleState(store, name), Clock.systemUTC(), settings.rules());
+                new ValidationMemory())), policies, instances, new ApplyService(Applier.Options.DEFAULTS),
+                cycleState.journal(), cycleState, Clock.systemUTC(), settings.rules());
         opened.add(cycle);
         CycleScheduler scheduler = new CycleScheduler(cycle, settings.interval(), settings.jitter(), settings.resync(),
-                state::finished);
+                state::finished, cluster);
         opened.add(scheduler);
         state.scheduler(scheduler);
         http = new DaemonHttp(settings.http(), state, metrics).start();
         opened.add(http);
         scheduler.start();
         log.info("serving {} every {} (+ up to {}), full resync every {}; HTTP on {}:{}; plan-only until approved: {};"
-                + " drift only reported in: {}", name, settings.interval(), settings.jitter(), settings.resync(),
+                + " drift only reported in: {}; {}", name, settings.interval(), settings.jitter(), settings.resync(),
                 settings.http().host(), http.port(), names(settings.rules().manual()),
-                names(settings.rules().reportDrift()));
+                names(settings.rules().reportDrift()),
+                cluster.isPresent() ? "replica " + replicaName + " of a cluster sharing " + store : "alone");
         return this;
     }
 

@@ -44,11 +44,16 @@ final class DaemonState implements DaemonControl {
     private final AtomicReference<SortedMap<String, EnvironmentState>> environments =
             new AtomicReference<>(new TreeMap<>());
     private volatile CycleScheduler scheduler;
+    private volatile Replica replica;
 
     DaemonState(StateStore store, DaemonMetrics metrics, String source) {
         this.store = store;
         this.metrics = metrics;
         this.source = source;
+    }
+
+    void replica(Replica replica) {
+        this.replica = replica;
     }
 
     void scheduler(CycleScheduler scheduler) {
@@ -88,7 +93,9 @@ final class DaemonState implements DaemonControl {
     public Health health() {
         CycleResult result = last.get();
         if (result == null) {
-            return Health.starting("no cycle has completed yet");
+            Replica self = replica;
+            return self != null && self.clusterCompletedACycle(store) ? Health.ready()
+                    : Health.starting("no cycle has completed yet");
         }
         if (result.outcome() == CycleResult.Outcome.FAILED && result.fetched() == null) {
             return Health.degraded(result.message() + "; " + store.lastGood(source)
@@ -124,7 +131,21 @@ final class DaemonState implements DaemonControl {
             node.put("reason", env.reason());
         });
         status.put("health", health().state().id());
+        Replica self = replica;
+        if (self != null) {
+            ObjectNode node = status.putObject("replica");
+            node.put("name", self.name());
+            node.put("role", role().orElseThrow());
+            node.put("clustered", self.clustered());
+        }
         return status;
+    }
+
+    @Override
+    public Optional<String> role() {
+        Replica self = replica;
+        CycleScheduler running = scheduler;
+        return Optional.ofNullable(self).map(r -> r.role(store, running != null && running.running()));
     }
 
     @Override
@@ -139,6 +160,7 @@ final class DaemonState implements DaemonControl {
             node.put("finished", run.finished() == null ? null : run.finished().toString());
             node.put("outcome", run.outcome() == null ? null : run.outcome().label());
             node.put("message", run.message());
+            node.put("replica", run.replica());
         }
         return runs;
     }

@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -110,13 +111,25 @@ public final class Applier {
                     nonDeletes.add(future);
                 }
             }
-            List<StepResult> steps = futures.values().stream().map(CompletableFuture::join).toList();
+            List<StepResult> steps = futures.values().stream().map(Applier::join).toList();
             List<String> problems = new ConsistencyCheck(instances).check(plan, steps, expected);
             boolean succeeded = steps.stream().allMatch(StepResult::done) && problems.isEmpty();
             journal.completed(planId, succeeded);
             return new ApplyResult(planId, steps, problems, resumed);
         } finally {
             pool.shutdownNow();
+        }
+    }
+
+    /** A step's result; what kept a step from running at all (the journal refused it) is rethrown as it was. */
+    private static StepResult join(CompletableFuture<StepResult> step) {
+        try {
+            return step.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
         }
     }
 }

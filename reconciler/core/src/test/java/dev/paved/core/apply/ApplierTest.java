@@ -1,7 +1,9 @@
 package dev.paved.core.apply;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.paved.core.PavedException;
 import dev.paved.core.config.InstanceConfig;
 import dev.paved.core.config.PavedConfig;
 import dev.paved.core.config.SecretSource;
@@ -108,7 +110,7 @@ class ApplierTest {
                 "k8s", new InstanceConfig("k8s", InMemoryProviderType.ID, JSON.createObjectNode(), Map.of()));
         instances = new ProviderInstances(new PavedConfig(temp, configured, "error"),
                 ProviderRegistry.of(List.of(new InMemoryProviderType(), flaky)), new SecretSource(Map.of()));
-        journal = new Journal(temp.resolve("journal.jsonl"), Clock.systemUTC());
+        journal = new FileJournal(temp.resolve("journal.jsonl"), Clock.systemUTC());
     }
 
     @AfterEach
@@ -207,7 +209,7 @@ class ApplierTest {
     void aTornLastLineOfTheJournalIsEndedBeforeAnythingIsAppended() throws Exception {
         journal.close();
         Files.writeString(temp.resolve("journal.jsonl"), "{\"plan\":\"p\",\"key\":\"prod/postgres/x\",\"act");
-        journal = new Journal(temp.resolve("journal.jsonl"), Clock.systemUTC());
+        journal = new FileJournal(temp.resolve("journal.jsonl"), Clock.systemUTC());
 
         journal.started("p", DB, "create");
         journal.finished("p", DB, "create", null);
@@ -235,5 +237,47 @@ class ApplierTest {
         assertThat(lines).hasSize(6);
         assertThat(lines.get(4)).contains("\"state\":\"done\"").contains(API.toString());
         assertThat(lines.get(5)).contains("\"state\":\"applied\"");
+    }
+
+    @Test
+    void aStepTheJournalRefusesIsNotRunAndTheApplyStopsWithTheJournalsReason() {
+        Journal file = journal;
+        journal = new Journal() {
+            @Override
+            public void started(String planId, ResourceKey key, String action) {
+                if (key.equals(API)) {
+                    throw new PavedException("run 7 was superseded by run 8: it applies no more steps");
+                }
+                file.started(planId, key, action);
+            }
+
+            @Override
+            public void finished(String planId, ResourceKey key, String action, String error) {
+                file.finished(planId, key, action, error);
+            }
+
+            @Override
+            public void completed(String planId, boolean succeeded) {
+                file.completed(planId, succeeded);
+            }
+
+            @Override
+            public History history(String planId) {
+                return file.history(planId);
+            }
+
+            @Override
+            public void close() {
+                file.close();
+            }
+        };
+
+        Plan plan = plan();
+
+        assertThatThrownBy(() -> apply(plan, false)).isInstanceOf(PavedException.class)
+                .hasMessage("run 7 was superseded by run 8: it applies no more steps");
+
+        assertThat(observe().resources()).as("what was journaled ran; what was refused did not").containsOnlyKeys(DB);
+        assertThat(journal.history(PlanIds.of(plan)).done()).containsExactly(DB + " create");
     }
 }

@@ -2,6 +2,7 @@ package dev.paved.daemon.cycle;
 
 import java.time.Duration;
 import java.util.Date;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
@@ -12,6 +13,7 @@ import org.quartz.JobDataMap;
 import org.quartz.JobDetail;
 import org.quartz.JobExecutionContext;
 import org.quartz.JobKey;
+import org.quartz.ObjectAlreadyExistsException;
 import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
 import org.quartz.SimpleScheduleBuilder;
@@ -19,21 +21,28 @@ import org.quartz.Trigger;
 import org.quartz.TriggerBuilder;
 import org.quartz.TriggerKey;
 import org.quartz.impl.StdSchedulerFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs reconcile cycles on Quartz: at start, then every interval plus a random jitter (so replicas and repos do not
  * fetch in lockstep), and at once when asked (a webhook, the API); full cycles (see {@link ReconcileCycle}) at start,
  * every resync interval, and when asked. One job that disallows concurrent execution, so cycles never overlap: a
- * cycle asked for while one runs starts when it ends.
+ * cycle asked for while one runs starts when it ends. In a {@link Cluster} the job and its triggers are in the
+ * shared database: the rule holds across replicas, a cycle asked for on one replica may run on another, and the
+ * cycle of a replica that dies is run again by another ({@code requestsRecovery}). A trigger carries only strings
+ * (its reason, whether the cycle is full), so that it means the same on whichever replica fires it.
  */
 public final class CycleScheduler implements AutoCloseable {
 
+    private static final Logger log = LoggerFactory.getLogger(CycleScheduler.class);
     private static final JobKey JOB = JobKey.jobKey("reconcile", "paved");
     private static final TriggerKey PERIODIC = TriggerKey.triggerKey("periodic", "paved");
     private static final TriggerKey RESYNC = TriggerKey.triggerKey("resync", "paved");
     private static final String REASON = "reason";
     private static final String FULL = "full";
-    private static final String SCHEDULER = "paved.cycle.scheduler";
+    /** Quartz names the trigger that recovers a dead replica's job {@code recover_<replica>_<n>}. */
+    private static final String RECOVERY_PREFIX = "recover_";
 
     private final Scheduler quartz;
     private final ReconcileCycle cycle;
@@ -41,21 +50,29 @@ public final class CycleScheduler implements AutoCloseable {
     private final Duration jitter;
     private final Duration resync;
     private final Consumer<CycleResult> listener;
-
-    /** @param listener told of every cycle's result, on the scheduler's thread (e.g. metrics) */
-    public CycleScheduler(ReconcileCycle cycle, Duration interval, Duration jitter, Consumer<CycleResult> listener) {
-        this(cycle, interval, jitter, DEFAULT_RESYNC, listener);
-    }
+    private volatile boolean running;
 
     /** Full cycles every ten minutes unless said otherwise. */
     public static final Duration DEFAULT_RESYNC = Duration.ofMinutes(10);
 
-    /**
-     * @param resync   time between full cycles
-     * @param listener told of every cycle's result, on the scheduler's thread (e.g. metrics)
-     */
+    /** One daemon, jobs in memory; full cycles every {@link #DEFAULT_RESYNC}. */
+    public CycleScheduler(ReconcileCycle cycle, Duration interval, Duration jitter, Consumer<CycleResult> listener) {
+        this(cycle, interval, jitter, DEFAULT_RESYNC, listener);
+    }
+
+    /** One daemon: jobs in memory. */
     public CycleScheduler(ReconcileCycle cycle, Duration interval, Duration jitter, Duration resync,
                           Consumer<CycleResult> listener) {
+        this(cycle, interval, jitter, resync, listener, Optional.empty());
+    }
+
+    /**
+     * @param resync   time between full cycles
+     * @param listener told of every cycle's result that ran here, on the scheduler's thread (e.g. metrics)
+     * @param cluster  the cluster this daemon is a replica of; empty for one daemon alone
+     */
+    public CycleScheduler(ReconcileCycle cycle, Duration interval, Duration jitter, Duration resync,
+                          Consumer<CycleResult> listener, Optional<Cluster> cluster) {
         if (interval.isNegative() || interval.isZero()) {
             throw new IllegalArgumentException("the interval must be positive, not " + interval);
         }
@@ -68,51 +85,62 @@ public final class CycleScheduler implements AutoCloseable {
         this.resync = resync;
         this.listener = listener;
         try {
-            Properties properties = new Properties();
-            properties.setProperty("org.quartz.scheduler.instanceName", "paved-" + System.identityHashCode(this));
-            properties.setProperty("org.quartz.threadPool.threadCount", "1");
-            properties.setProperty("org.quartz.jobStore.class", "org.quartz.simpl.RAMJobStore");
-            properties.setProperty("org.quartz.scheduler.skipUpdateCheck", "true");
+            Properties properties = cluster.map(QuartzSetup::clustered)
+                    .orElseGet(() -> QuartzSetup.inMemory("paved-" + System.identityHashCode(this)));
             this.quartz = new StdSchedulerFactory(properties).getScheduler();
-            quartz.getContext().put(SCHEDULER, this);
+            quartz.setJobFactory((bundle, scheduler) -> new CycleJob(this));
         } catch (SchedulerException e) {
             throw new IllegalStateException("start Quartz: " + e.getMessage(), e);
         }
     }
 
-    /** Starts the scheduler: the first cycle runs at once ({@code startup}), the next after the interval. */
+    /**
+     * Starts the scheduler. Without periodic cycles scheduled yet (one daemon; the first replica of a cluster) the
+     * first runs at once ({@code startup}) and the next after the interval; a replica joining a cluster keeps its
+     * schedule and asks for a {@code startup} cycle, which any replica may run. Full cycles every resync interval,
+     * likewise scheduled once for the cluster.
+     */
     public void start() {
         try {
-            JobDetail job = JobBuilder.newJob(CycleJob.class).withIdentity(JOB).storeDurably().build();
-            quartz.addJob(job, false);
-            quartz.scheduleJob(periodic(new Date(), "startup"));
-            quartz.scheduleJob(TriggerBuilder.newTrigger().withIdentity(RESYNC).forJob(JOB)
-                    .usingJobData(REASON, "resync").usingJobData(FULL, true)
+            JobDetail job = JobBuilder.newJob(CycleJob.class).withIdentity(JOB).storeDurably().requestRecovery()
+                    .build();
+            quartz.addJob(job, true);
+            boolean scheduled = schedulePeriodic(new Date(), "startup");
+            scheduleOnce(TriggerBuilder.newTrigger().withIdentity(RESYNC).forJob(JOB)
+                    .usingJobData(REASON, "resync").usingJobData(FULL, Boolean.toString(true))
                     .startAt(new Date(System.currentTimeMillis() + resync.toMillis()))
                     .withSchedule(SimpleScheduleBuilder.simpleSchedule().withIntervalInMilliseconds(resync.toMillis())
                             .repeatForever().withMisfireHandlingInstructionNextWithRemainingCount())
                     .build());
             quartz.start();
+            if (!scheduled) {
+                trigger("startup");
+            }
         } catch (SchedulerException e) {
             throw new IllegalStateException("schedule the reconcile cycle: " + e.getMessage(), e);
         }
     }
 
-    /** Runs an incremental cycle as soon as the one running (if any) ends. Returns at once. */
+    /** Runs an incremental cycle as soon as the one running (if any, on any replica) ends. Returns at once. */
     public void trigger(String reason) {
         trigger(reason, false);
     }
 
-    /** Runs a cycle, full or not, as soon as the one running (if any) ends. Returns at once. */
+    /** Runs a cycle, full or not, as soon as the one running (if any, on any replica) ends. Returns at once. */
     public void trigger(String reason, boolean full) {
         try {
             JobDataMap data = new JobDataMap();
             data.put(REASON, reason);
-            data.put(FULL, full);
+            data.put(FULL, Boolean.toString(full));
             quartz.triggerJob(JOB, data);
         } catch (SchedulerException e) {
             throw new IllegalStateException("trigger a reconcile cycle: " + e.getMessage(), e);
         }
+    }
+
+    /** Whether a cycle is running in this process now. */
+    public boolean running() {
+        return running;
     }
 
     /** Stops scheduling; waits for a cycle that is running to end. */
@@ -126,16 +154,65 @@ public final class CycleScheduler implements AutoCloseable {
     }
 
     private void execute(JobExecutionContext context) throws SchedulerException {
-        String reason = context.getMergedJobDataMap().getString(REASON);
-        boolean periodic = PERIODIC.equals(context.getTrigger().getKey());
+        TriggerKey fired = context.getTrigger().getKey();
+        running = true;
         try {
-            boolean full = context.getMergedJobDataMap().containsKey(FULL)
-                    && context.getMergedJobDataMap().getBoolean(FULL);
-            listener.accept(cycle.run(reason == null ? "schedule" : reason, full));
+            listener.accept(cycle.run(reason(context),
+                    Boolean.parseBoolean(context.getMergedJobDataMap().getString(FULL))));
         } finally {
-            if (periodic && !quartz.isShutdown()) {
-                quartz.rescheduleJob(PERIODIC, periodic(next(), "schedule"));
+            running = false;
+            if (!quartz.isShutdown()) {
+                keepPeriodic(PERIODIC.equals(fired));
             }
+        }
+    }
+
+    /** A recovered cycle says whose it was: {@code recovery of replica-a's cycle (webhook github 3f2a…)}. */
+    static String reason(JobExecutionContext context) {
+        String reason = context.getMergedJobDataMap().getString(REASON);
+        String original = reason == null ? "schedule" : reason;
+        if (!context.isRecovering()) {
+            return original;
+        }
+        String name = context.getTrigger().getKey().getName();
+        String replica = name.startsWith(RECOVERY_PREFIX) ? name.substring(RECOVERY_PREFIX.length(),
+                Math.max(RECOVERY_PREFIX.length(), name.lastIndexOf('_'))) : "another replica";
+        return "recovery of " + replica + "'s cycle (" + original + ")";
+    }
+
+    /**
+     * After a periodic cycle, the next one: the interval from now plus up to the jitter. After any other cycle,
+     * the same when the periodic trigger is gone: Quartz deletes it, spent, when the replica that fired it died
+     * mid-cycle.
+     */
+    private void keepPeriodic(boolean periodicFired) throws SchedulerException {
+        if (periodicFired) {
+            if (quartz.rescheduleJob(PERIODIC, periodic(next(), "schedule")) != null) {
+                return;
+            }
+        } else if (quartz.checkExists(PERIODIC)) {
+            return;
+        }
+        if (schedulePeriodic(next(), "schedule")) {
+            log.info("periodic cycles scheduled again");
+        }
+    }
+
+    /** Schedules the periodic trigger at {@code at}; false when it exists already (another replica's). */
+    private boolean schedulePeriodic(Date at, String reason) throws SchedulerException {
+        return scheduleOnce(periodic(at, reason));
+    }
+
+    /** Schedules {@code trigger} unless a trigger of its name exists already (another replica's); false then. */
+    private boolean scheduleOnce(Trigger trigger) throws SchedulerException {
+        if (quartz.checkExists(trigger.getKey())) {
+            return false;
+        }
+        try {
+            quartz.scheduleJob(trigger);
+            return true;
+        } catch (ObjectAlreadyExistsException raced) {
+            return false;
         }
     }
 
@@ -150,17 +227,24 @@ public final class CycleScheduler implements AutoCloseable {
                 .startAt(at).build();
     }
 
-    /** The Quartz job: one reconcile cycle. Never two at once. */
+    /** The Quartz job: one reconcile cycle, by the scheduler of this process. Never two at once. */
     @DisallowConcurrentExecution
     public static final class CycleJob implements Job {
+
+        private final CycleScheduler scheduler;
+
+        CycleJob(CycleScheduler scheduler) {
+            this.scheduler = scheduler;
+        }
+
         @Override
         public void execute(JobExecutionContext context) {
             try {
-                ((CycleScheduler) context.getScheduler().getContext().get(SCHEDULER)).execute(context);
+                scheduler.execute(context);
             } catch (SchedulerException e) {
                 throw new IllegalStateException("reconcile cycle: " + e.getMessage(), e);
             } catch (RuntimeException e) {
-                org.slf4j.LoggerFactory.getLogger(CycleJob.class).error("reconcile cycle failed", e);
+                log.error("reconcile cycle failed", e);
             }
         }
     }

@@ -22,4 +22,13 @@ public interface CycleState {
 
     /** Records the end of a cycle: its run, and the last good commit or a refusal it establishes. */
     void finished(long run, CycleResult result);
+
+    /**
+     * Whether the run before the one {@link #started} last was another replica's (replicas sharing a PostgreSQL
+     * store). What this process remembers for incremental cycles may then be stale, since another replica may
+     * have applied more since, so the cycle starts over from a full one. Always false for a daemon alone.
+     */
+    default boolean previousRunElsewhere() {
+        return false;
+    }
 }

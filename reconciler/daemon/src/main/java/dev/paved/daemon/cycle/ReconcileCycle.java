@@ -99,6 +99,10 @@ public final class ReconcileCycle implements AutoCloseable {
         MDC.put("cycle", Long.toString(sequence.incrementAndGet()));
         try {
             long run = state.started(trigger);
+            if (state.previousRunElsewhere()) { // another replica ran since: what this one remembers may be stale
+                baseline = null;
+                pending = Pending.NONE;
+            }
             boolean whole = full || baseline == null;
             CycleResult result = attempt(trigger, started, whole);
             long storing = System.nanoTime();

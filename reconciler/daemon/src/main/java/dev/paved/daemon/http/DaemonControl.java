@@ -13,6 +13,14 @@ public interface DaemonControl {
     /** Whether the daemon can serve its purpose now: {@code /readyz}. */
     Health health();
 
+    /**
+     * This replica's role among those sharing the state store, {@code active} or {@code standby}, for
+     * {@code /readyz}; empty when the daemon does not say.
+     */
+    default Optional<String> role() {
+        return Optional.empty();
+    }
+
     /** The current state: last good commit, last refused commit and why, per-environment status. */
     JsonNode status();
 

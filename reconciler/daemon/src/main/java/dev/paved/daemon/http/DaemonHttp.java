@@ -40,8 +40,9 @@ public final class DaemonHttp implements AutoCloseable {
         config.routes.get("/healthz", ctx -> Responses.json(ctx, 200, Responses.object().put("status", "up")));
         config.routes.get("/readyz", ctx -> {
             Health health = control.health();
-            Responses.json(ctx, health.isReady() ? 200 : 503, Responses.object()
-                    .put("status", health.state().id()).put("reason", health.reason()));
+            var body = Responses.object().put("status", health.state().id()).put("reason", health.reason());
+            control.role().ifPresent(role -> body.put("role", role));
+            Responses.json(ctx, health.isReady() ? 200 : 503, body);
         });
         config.routes.get("/metrics", ctx -> ctx.contentType(DaemonMetrics.CONTENT_TYPE).result(metrics.scrape()));
         new ApiRoutes(control, new BearerAuth(settings.apiToken()), settings.maxRuns()).register(config.routes);

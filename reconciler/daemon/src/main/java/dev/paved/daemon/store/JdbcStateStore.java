@@ -1,12 +1,15 @@
 package dev.paved.daemon.store;
 
 import com.zaxxer.hikari.HikariDataSource;
+import dev.paved.core.apply.Journal;
+import java.util.ArrayList;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import javax.sql.DataSource;
 
 /**
  * The state store over JDBC, for H2 and PostgreSQL alike (H2 runs in its PostgreSQL mode, so the SQL is one
@@ -15,24 +18,47 @@ import java.util.Optional;
 final class JdbcStateStore implements StateStore {
 
     private final HikariDataSource pool;
+    private final SchemaMigrations.Database database;
     private final String description;
     private final Clock clock;
     private final Transactions transactions;
 
-    JdbcStateStore(HikariDataSource pool, String description, Clock clock) {
+    JdbcStateStore(HikariDataSource pool, SchemaMigrations.Database database, String description, Clock clock) {
         this.pool = pool;
+        this.database = database;
         this.description = description;
         this.clock = clock;
         this.transactions = new Transactions(pool, description);
     }
 
     @Override
-    public Run recordStart(RunTrigger trigger, String commit) {
+    public Run recordStart(RunTrigger trigger, String commit, String replica) {
         Objects.requireNonNull(trigger, "trigger");
         return transactions.inTransaction("record the start of a run", connection -> {
-            long id = RunTable.insert(connection, trigger, commit, now());
+            long id = RunTable.insert(connection, trigger, commit, now(), replica);
             return RunTable.find(connection, id).orElseThrow();
         });
+    }
+
+    @Override
+    public List<Run> abandonUnfinished(String reason) {
+        return transactions.inTransaction("end the runs left unfinished", connection -> {
+            List<Run> abandoned = new ArrayList<>();
+            for (Run run : RunTable.unfinished(connection)) {
+                int inFlight = JournalTable.inFlight(connection, run.id());
+                String message = OneLine.of("abandoned: " + reason + (inFlight == 0 ? ""
+                        : "; " + inFlight + (inFlight == 1 ? " step was" : " steps were")
+                        + " in flight (journaled as started, never finished)"));
+                RunTable.finish(connection, run.id(), new RunResult(null, RunOutcome.FAILED, 0, 0, 0, message), now());
+                abandoned.add(RunTable.find(connection, run.id()).orElseThrow());
+            }
+            return abandoned;
+        });
+    }
+
+    @Override
+    public Journal journal(long runId) {
+        return new StoreJournal(transactions, runId, clock);
     }
 
     @Override
@@ -64,7 +90,13 @@ final class JdbcStateStore implements StateStore {
     public int prune(Duration maxAge, int keepAtLeast) {
         Retention retention = new Retention(maxAge, keepAtLeast);
         Instant cutoff = now().minus(retention.maxAge());
-        return transactions.inTransaction("prune runs", connection -> RunTable.prune(connection, cutoff, keepAtLeast));
+        return transactions.inTransaction("prune runs", connection -> {
+            int pruned = RunTable.prune(connection, cutoff, keepAtLeast);
+            if (pruned > 0) {
+                JournalTable.pruneBeforeOldestRun(connection);
+            }
+            return pruned;
+        });
     }
 
     @Override
@@ -119,6 +151,11 @@ final class JdbcStateStore implements StateStore {
     public Optional<Approval> approval(String environment, String commit) {
         return transactions.inTransaction("read the approval of " + commit + " for " + environment,
                 connection -> CommitTables.approval(connection, environment, commit));
+    }
+
+    @Override
+    public Optional<DataSource> clusterDataSource() {
+        return database == SchemaMigrations.Database.POSTGRESQL ? Optional.of(pool) : Optional.empty();
     }
 
     @Override

@@ -5,10 +5,11 @@ import java.util.Optional;
 
 /**
  * One reconcile run as stored. {@code commit}, {@code finished} and {@code outcome} are null while they are
- * not known (a run in progress, or one a crash ended); the counts are zero until it finishes.
+ * not known (a run in progress, or one a crash ended); the counts are zero until it finishes. {@code replica}
+ * names the process that ran it, or is null when none was named.
  */
 public record Run(long id, RunTrigger trigger, String commit, Instant started, Instant finished,
-        RunOutcome outcome, int errors, int warnings, int changesApplied, String message) {
+        RunOutcome outcome, int errors, int warnings, int changesApplied, String message, String replica) {
 
     public boolean isFinished() {
         return finished != null;

@@ -14,19 +14,21 @@ import java.util.Optional;
 final class RunTable {
 
     private static final String COLUMNS = "id, triggered_by, commit_id, started_at, finished_at, outcome,"
-            + " error_count, warning_count, changes_applied, message";
+            + " error_count, warning_count, changes_applied, message, replica";
     private static final String NEWEST_FIRST = " ORDER BY started_at DESC, id DESC";
 
     private RunTable() {
     }
 
-    static long insert(Connection connection, RunTrigger trigger, String commit, Instant started)
+    static long insert(Connection connection, RunTrigger trigger, String commit, Instant started, String replica)
             throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement(
-                "INSERT INTO runs (triggered_by, commit_id, started_at) VALUES (?, ?, ?)", new String[] {"id"})) {
+                "INSERT INTO runs (triggered_by, commit_id, started_at, replica) VALUES (?, ?, ?, ?)",
+                new String[] {"id"})) {
             insert.setString(1, trigger.label());
             insert.setString(2, commit);
             Transactions.setInstant(insert, 3, started);
+            insert.setString(4, replica);
             insert.executeUpdate();
             try (ResultSet keys = insert.getGeneratedKeys()) {
                 keys.next();
@@ -65,6 +67,23 @@ final class RunTable {
         }
     }
 
+    /** The runs that have not finished, oldest first. */
+    static List<Run> unfinished(Connection connection) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT " + COLUMNS + " FROM runs WHERE finished_at IS NULL ORDER BY id")) {
+            return read(select);
+        }
+    }
+
+    /** The first run started after run {@code id}, if any. */
+    static Optional<Run> after(Connection connection, long id) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT " + COLUMNS + " FROM runs WHERE id > ? ORDER BY id LIMIT 1")) {
+            select.setLong(1, id);
+            return read(select).stream().findFirst();
+        }
+    }
+
     static List<Run> newest(Connection connection, int limit) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement(
                 "SELECT " + COLUMNS + " FROM runs" + NEWEST_FIRST + " LIMIT ?")) {
@@ -92,7 +111,7 @@ final class RunTable {
                         rows.getString("commit_id"), Transactions.getInstant(rows, "started_at"),
                         Transactions.getInstant(rows, "finished_at"), outcome == null ? null : RunOutcome.of(outcome),
                         rows.getInt("error_count"), rows.getInt("warning_count"), rows.getInt("changes_applied"),
-                        rows.getString("message")));
+                        rows.getString("message"), rows.getString("replica")));
             }
         }
         return runs;

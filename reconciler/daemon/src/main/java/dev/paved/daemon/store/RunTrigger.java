@@ -9,7 +9,9 @@ public enum RunTrigger {
     WEBHOOK,
     API,
     STARTUP,
-    RESYNC;
+    RESYNC,
+    /** Another replica's run that stopped mid-cycle (the replica died), run again by the one taking over. */
+    RECOVERY;
 
     /** The name stored and shown: lower case. */
     public String label() {

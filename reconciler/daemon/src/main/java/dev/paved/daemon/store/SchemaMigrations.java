@@ -14,11 +14,30 @@ import org.flywaydb.core.api.MigrationVersion;
 /**
  * The store's schema, versioned with Flyway: the migrations under {@code db/migration/state} are applied when
  * a store opens (each once; PostgreSQL serialises concurrent openers with a lock). A database that already
- * holds a migration this Paved does not know was written by a newer Paved and is refused.
+ * holds a migration this Paved does not know was written by a newer Paved and is refused. PostgreSQL also gets
+ * those under {@code db/migration/state-postgres}: what only a store shared by replicas needs (Quartz's cluster
+ * tables). Versions are one sequence across both folders, so a new migration takes the next number whichever
+ * folder it goes in; an embedded database simply lacks the PostgreSQL-only versions.
  */
 final class SchemaMigrations {
 
     static final String LOCATION = "classpath:db/migration/state";
+    static final String POSTGRES_LOCATION = "classpath:db/migration/state-postgres";
+
+    /** The kinds of database a store runs on, and where the migrations of each are. */
+    enum Database {
+        EMBEDDED(LOCATION), POSTGRESQL(LOCATION, POSTGRES_LOCATION);
+
+        private final String[] locations;
+
+        Database(String... locations) {
+            this.locations = locations;
+        }
+
+        String[] locations() {
+            return locations.clone();
+        }
+    }
     /** Not Flyway's default name, so that a shared PostgreSQL database with other Flyway users is safe. */
     static final String HISTORY_TABLE = "paved_schema_history";
 
@@ -27,13 +46,13 @@ final class SchemaMigrations {
 
     static Flyway flyway(DataSource dataSource, String... locations) {
         return Flyway.configure(SchemaMigrations.class.getClassLoader()).dataSource(dataSource)
-                .locations(locations.length == 0 ? new String[] {LOCATION} : locations)
+                .locations(locations)
                 .table(HISTORY_TABLE).loggers("slf4j").load();
     }
 
     /** Applies the pending migrations; returns how many ran. */
-    static int migrate(DataSource dataSource, String store) {
-        Flyway flyway = flyway(dataSource);
+    static int migrate(DataSource dataSource, Database database, String store) {
+        Flyway flyway = flyway(dataSource, database.locations());
         try {
             refuseNewer(flyway.info().all(), store);
             return flyway.migrate().migrationsExecuted;

@@ -1,8 +1,10 @@
 package dev.paved.daemon.store;
 
+import dev.paved.core.apply.Journal;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import javax.sql.DataSource;
 
 /**
  * What the daemon remembers across restarts. Every method is one transaction and safe to call from several
@@ -11,10 +13,28 @@ import java.util.Optional;
 public interface StateStore extends AutoCloseable {
 
     /** Records the start of a run, now; {@code commit} is null when it is not known yet (before a fetch). */
-    Run recordStart(RunTrigger trigger, String commit);
+    default Run recordStart(RunTrigger trigger, String commit) {
+        return recordStart(trigger, commit, null);
+    }
+
+    /** Records the start of a run by {@code replica}, the process that runs it (null: not named). */
+    Run recordStart(RunTrigger trigger, String commit, String replica);
 
     /** Records how a started run ended, now; a run finishes once (a second finish is refused). */
     Run recordFinish(long runId, RunResult result);
+
+    /**
+     * Ends every run that has not finished as failed, now: runs whose process stopped before they ended. Its
+     * message starts with {@code abandoned: } and {@code reason}, and says how many of its steps were journaled
+     * as started and never finished. Returns the runs as they are now.
+     */
+    List<Run> abandonUnfinished(String reason);
+
+    /**
+     * The apply journal of run {@code runId}, kept in this store with the run (and pruned with it). It records a
+     * step only while no newer run has started, and otherwise throws {@link SupersededException}.
+     */
+    Journal journal(long runId);
 
     /** The newest {@code limit} runs, newest first. */
     List<Run> runs(int limit);
@@ -23,7 +43,8 @@ public interface StateStore extends AutoCloseable {
 
     /**
      * Deletes the runs that started more than {@code maxAge} ago, but never the newest {@code keepAtLeast}
-     * runs; returns how many were deleted. Refusals, approvals and last good commits are not pruned.
+     * runs, and their journal entries; returns how many runs were deleted. Refusals, approvals and last good
+     * commits are not pruned.
      */
     int prune(Duration maxAge, int keepAtLeast);
 
@@ -57,6 +78,12 @@ public interface StateStore extends AutoCloseable {
     default boolean isApproved(String environment, String commit) {
         return approval(environment, commit).isPresent();
     }
+
+    /**
+     * The store's connection pool when replicas share the store (PostgreSQL), for the scheduler's cluster tables
+     * (Quartz's JDBC job store); empty for the embedded store, which has one daemon. Closing the store closes it.
+     */
+    Optional<DataSource> clusterDataSource();
 
     /** Closes the connection pool; an embedded database is closed with it. */
     @Override

@@ -42,7 +42,7 @@ public final class StateStores {
         HikariConfig config = pool(embeddedUrl(stateDir));
         config.setUsername("sa");
         config.setPassword("");
-        return open(config, description, clock);
+        return open(config, SchemaMigrations.Database.EMBEDDED, description, clock);
     }
 
     /** A PostgreSQL store; the password appears in no message, log line or {@code toString}. */
@@ -60,7 +60,8 @@ public final class StateStores {
         config.setUsername(Objects.requireNonNull(user, "user"));
         config.setPassword(password.reveal());
         config.setConnectionTimeout(10_000);
-        return open(config, "the state store " + redact(jdbcUrl) + " (PostgreSQL)", clock);
+        return open(config, SchemaMigrations.Database.POSTGRESQL, "the state store " + redact(jdbcUrl)
+                + " (PostgreSQL)", clock);
     }
 
     /**
@@ -93,7 +94,8 @@ public final class StateStores {
         return config;
     }
 
-    private static StateStore open(HikariConfig config, String description, Clock clock) {
+    private static StateStore open(HikariConfig config, SchemaMigrations.Database database, String description,
+                                   Clock clock) {
         HikariDataSource pool;
         try {
             pool = new HikariDataSource(config);
@@ -101,10 +103,10 @@ public final class StateStores {
             throw new StateStoreException("open " + description + ": " + cause(e), e);
         }
         try {
-            int migrations = SchemaMigrations.migrate(pool, description);
+            int migrations = SchemaMigrations.migrate(pool, database, description);
             LOG.info("opened {}{}", description,
                     migrations == 0 ? "" : " (" + migrations + " schema migrations applied)");
-            return new JdbcStateStore(pool, description, clock);
+            return new JdbcStateStore(pool, database, description, clock);
         } catch (RuntimeException e) {
             pool.close();
             throw e;

@@ -31,7 +31,8 @@ import java.util.Optional;
 
 /**
  * A reconcile cycle's surroundings for tests: the sample platform repo as a real Git remote in a temporary
- * directory, the filesystem provider writing under {@code state/live}, the journal, and the embedded H2 store.
+ * directory, the filesystem provider writing under {@code state/live}, and the embedded H2 store, which keeps the
+ * runs and their apply journal (as in the daemon).
  */
 public final class CycleFixture implements AutoCloseable {
 
@@ -44,7 +45,6 @@ public final class CycleFixture implements AutoCloseable {
     public final Path temp;
     public final GitFixture remote;
     public final ProviderInstances instances;
-    public final Journal journal;
     public final RepoSource source;
     public StateStore store;
     public StoreCycleState state;
@@ -55,7 +55,6 @@ public final class CycleFixture implements AutoCloseable {
         remote.commit("the sample platform repo");
         PavedConfig config = PavedConfig.defaults(temp.resolve("state"));
         instances = new ProviderInstances(config, ProviderRegistry.discover(), new SecretSource(Map.of()));
-        journal = new Journal(temp.resolve("state/journal.jsonl"), Clock.systemUTC());
         store = StateStores.embedded(temp.resolve("state"));
         state = new StoreCycleState(store, "remote#main");
         source = RepoSource.open(new RepoSource.Settings(remote.workTree().toString(), "main", "", Optional.empty(),
@@ -74,6 +73,13 @@ public final class CycleFixture implements AutoCloseable {
         state = new StoreCycleState(store, "remote#main");
     }
 
+    /** Uses {@code other} (e.g. a PostgreSQL store) instead of the embedded store; runs name {@code replica}. */
+    public void useStore(StateStore other, String replica) {
+        store.close();
+        store = other;
+        state = new StoreCycleState(store, "remote#main", replica);
+    }
+
     /** A cycle whose clock stands still at {@code now}. */
     public ReconcileCycle cycle(Instant now, ApplyRules rules) {
         return cycle(source, now, rules);
@@ -86,11 +92,16 @@ public final class CycleFixture implements AutoCloseable {
 
     /** A cycle that reads the time from {@code clock}. */
     public ReconcileCycle cycle(RepoSource from, Clock clock, ApplyRules rules) {
+        return cycle(from, clock, rules, state, state.journal());
+    }
+
+    /** A cycle of another replica: its own state (on the same store or another) and journal. */
+    public ReconcileCycle cycle(RepoSource from, Clock clock, ApplyRules rules, StoreCycleState as, Journal journal) {
         PolicyLoader policies = new PolicyLoader(Optional.of(new PolicyCache(Path.of("target", "test-policy-cache")
                 .toAbsolutePath())), () -> OpaBinary.locate(System.getenv()));
         return new ReconcileCycle(from, new PlanService(new ValidationService(LoadLimits.DEFAULTS,
                 new ValidationMemory())), policies,
-                instances, new ApplyService(Applier.Options.DEFAULTS), journal, state, clock, rules);
+                instances, new ApplyService(Applier.Options.DEFAULTS), journal, as, clock, rules);
     }
 
     /** A whole plan of {@code commit} against live state now, made as {@code paved plan} makes it. */
@@ -107,7 +118,6 @@ public final class CycleFixture implements AutoCloseable {
     @Override
     public void close() {
         source.close();
-        journal.close();
         instances.close();
         store.close();
         remote.close();

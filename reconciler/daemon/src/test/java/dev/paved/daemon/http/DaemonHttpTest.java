@@ -53,6 +53,18 @@ class DaemonHttpTest {
     }
 
     @Test
+    void readyzSaysWhetherThisReplicaIsActiveOrStandbyWhenTheDaemonSays() throws Exception {
+        assertThat(HttpFixture.json(http.get("/readyz")).has("role")).isFalse();
+
+        http.control.health = Health.ready();
+        http.control.role = "standby";
+        HttpResponse<String> standby = http.get("/readyz");
+
+        assertThat(standby.statusCode()).isEqualTo(200);
+        assertThat(HttpFixture.json(standby).path("role").asString()).isEqualTo("standby");
+    }
+
+    @Test
     void readDocumentsComeFromTheDaemonAsJson() throws Exception {
         HttpResponse<String> status = http.get("/api/status");
         assertThat(status.statusCode()).isEqualTo(200);

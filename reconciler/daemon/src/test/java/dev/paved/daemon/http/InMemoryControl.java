@@ -22,6 +22,7 @@ final class InMemoryControl implements DaemonControl {
     final List<Approval> approvals = new CopyOnWriteArrayList<>();
     final List<Integer> runLimits = new CopyOnWriteArrayList<>();
     volatile Health health = Health.starting("no cycle has completed yet");
+    volatile String role;
     volatile JsonNode plan;
     volatile String awaitingApproval = "0123456789abcdef0123456789abcdef01234567";
     volatile CountDownLatch statusEntered;
@@ -30,6 +31,11 @@ final class InMemoryControl implements DaemonControl {
     @Override
     public Health health() {
         return health;
+    }
+
+    @Override
+    public Optional<String> role() {
+        return Optional.ofNullable(role);
     }
 
     @Override

@@ -9,6 +9,7 @@ import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.sql.SQLException;
 import java.time.Clock;
 import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcDataSource;
@@ -37,6 +38,23 @@ class EmbeddedStateStoreTest extends StateStoreContractTest {
         dataSource.setUser("sa");
         dataSource.setPassword("");
         return dataSource;
+    }
+
+    @Override
+    SchemaMigrations.Database database() {
+        return SchemaMigrations.Database.EMBEDDED;
+    }
+
+    @Override
+    int schemaVersion() {
+        return 4;
+    }
+
+    @Test
+    void theSchedulersClusterTablesAreNotHere() throws SQLException {
+        assertThat(count("SELECT count(*) FROM information_schema.tables WHERE table_name LIKE 'paved_qrtz_%'"))
+                .isZero();
+        assertThat(store.clusterDataSource()).isEmpty();
     }
 
     @Test

@@ -71,6 +71,29 @@ class PostgresStateStoreTest extends StateStoreContractTest {
         return dataSource;
     }
 
+    @Override
+    SchemaMigrations.Database database() {
+        return SchemaMigrations.Database.POSTGRESQL;
+    }
+
+    @Override
+    int schemaVersion() {
+        return 5;
+    }
+
+    @Test
+    void theSchedulersClusterTablesAreHereAndItsConnectionsComeFromTheStore() throws SQLException {
+        assertThat(count("SELECT count(*) FROM information_schema.tables WHERE table_name LIKE 'paved\\_qrtz\\_%'"))
+                .isEqualTo(11);
+        try (Connection connection = store.clusterDataSource().orElseThrow().getConnection();
+                Statement statement = connection.createStatement();
+                var rows = statement.executeQuery("SELECT current_user, current_database()")) {
+            rows.next();
+            assertThat(rows.getString(1)).isEqualTo(ROLE);
+            assertThat(rows.getString(2)).isEqualTo(database);
+        }
+    }
+
     @Test
     void twoStoresOpenedTogetherShareOneDatabase() throws Exception {
         store.close();

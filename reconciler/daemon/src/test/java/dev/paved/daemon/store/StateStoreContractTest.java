@@ -3,6 +3,8 @@ package dev.paved.daemon.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.paved.core.apply.Journal;
+import dev.paved.provider.ResourceKey;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -34,6 +36,9 @@ abstract class StateStoreContractTest {
     static final String C1 = "1111111111111111111111111111111111111111";
     static final String C2 = "2222222222222222222222222222222222222222";
     static final String C3 = "3333333333333333333333333333333333333333";
+    static final ResourceKey DB = new ResourceKey("prod", "postgres", "payments-db");
+    static final ResourceKey API = new ResourceKey("prod", "workload", "payments");
+    static final ResourceKey WEB = new ResourceKey("prod", "workload", "web");
 
     final MutableClock clock = new MutableClock(T0);
     StateStore store;
@@ -43,6 +48,12 @@ abstract class StateStoreContractTest {
 
     /** The same database, without the store: to look at its schema history or to play a newer Paved. */
     abstract DataSource raw();
+
+    /** The kind of database, which says where its migrations are. */
+    abstract SchemaMigrations.Database database();
+
+    /** The newest schema version of this kind of database (PostgreSQL has some of its own). */
+    abstract int schemaVersion();
 
     @BeforeEach
     void openStore() {
@@ -56,8 +67,9 @@ abstract class StateStoreContractTest {
 
     @Test
     void aRunIsRecordedFromStartToFinish() {
-        Run started = store.recordStart(RunTrigger.WEBHOOK, null);
-        assertThat(started).isEqualTo(new Run(started.id(), RunTrigger.WEBHOOK, null, T0, null, null, 0, 0, 0, ""));
+        Run started = store.recordStart(RunTrigger.WEBHOOK, null, "replica-a");
+        assertThat(started).isEqualTo(new Run(started.id(), RunTrigger.WEBHOOK, null, T0, null, null, 0, 0, 0, "",
+                "replica-a"));
         assertThat(started.isFinished()).isFalse();
 
         clock.advance(Duration.ofSeconds(3));
@@ -65,7 +77,7 @@ abstract class StateStoreContractTest {
                 new RunResult(C1, RunOutcome.NO_CHANGES, 0, 2, 0, "up to date"));
 
         assertThat(finished).isEqualTo(new Run(started.id(), RunTrigger.WEBHOOK, C1, T0, T0.plusSeconds(3),
-                RunOutcome.NO_CHANGES, 0, 2, 0, "up to date"));
+                RunOutcome.NO_CHANGES, 0, 2, 0, "up to date", "replica-a"));
         assertThat(store.run(started.id())).contains(finished);
         assertThat(store.run(started.id() + 1000)).isEmpty();
     }
@@ -99,7 +111,7 @@ abstract class StateStoreContractTest {
             clock.advance(Duration.ofMinutes(1));
         }
         assertThat(store.runs(3)).extracting(Run::trigger)
-                .containsExactly(RunTrigger.RESYNC, RunTrigger.STARTUP, RunTrigger.API);
+                .containsExactly(RunTrigger.RECOVERY, RunTrigger.RESYNC, RunTrigger.STARTUP);
         assertThat(store.runs(100)).extracting(Run::id).containsExactlyElementsOf(reversed(ids));
         assertThat(store.runs(0)).isEmpty();
     }
@@ -141,7 +153,7 @@ abstract class StateStoreContractTest {
         assertThat(store.lastGood(SOURCE)).contains(new LastGood(SOURCE, C1, T0, run.id()));
         assertThat(store.latestRefusal()).contains(new Refusal(C2, T0, "2 error findings", 2, run.id()));
         assertThat(store.approval("production", C1)).contains(new Approval("production", C1, "alice", T0));
-        assertThat(migrations).isEqualTo(3);
+        assertThat(migrations).isEqualTo(schemaVersion());
         assertThat(count(versions)).as("no migration ran again").isEqualTo(migrations);
         assertThat(store.recordStart(RunTrigger.SCHEDULE, null).id()).isGreaterThan(run.id());
     }
@@ -168,6 +180,90 @@ abstract class StateStoreContractTest {
         assertThat(store.prune(Duration.ofDays(1), 0)).isEqualTo(3);
         assertThat(store.runs(100)).isEmpty();
         assertThatThrownBy(() -> store.prune(Duration.ofDays(1), -1)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void theApplyJournalIsKeptWithTheRunsAndReadPerPlanAcrossRuns() {
+        Journal first = store.journal(store.recordStart(RunTrigger.SCHEDULE, C1, "replica-a").id());
+        first.started("plan-1", DB, "create");
+        first.finished("plan-1", DB, "create", null);
+        first.started("plan-1", API, "create");
+        first.finished("plan-1", API, "create", "create prod/workload/payments:\n connection refused");
+        first.started("plan-1", WEB, "update");
+        first.completed("plan-1", false);
+
+        assertThat(first.history("plan-1")).isEqualTo(new Journal.History(Set.of(DB + " create"),
+                Set.of(WEB + " update"), false));
+        Journal second = store.journal(store.recordStart(RunTrigger.RECOVERY, C1, "replica-b").id());
+        assertThat(second.history("plan-1")).as("one journal, whichever run or replica reads it")
+                .isEqualTo(first.history("plan-1"));
+        second.started("plan-1", WEB, "update");
+        second.finished("plan-1", WEB, "update", null);
+        second.started("plan-1", API, "create");
+        second.finished("plan-1", API, "create", null);
+        second.completed("plan-1", true);
+
+        assertThat(second.history("plan-1")).isEqualTo(new Journal.History(
+                Set.of(DB + " create", API + " create", WEB + " update"), Set.of(), true));
+        assertThat(second.history("plan-2")).isEqualTo(Journal.History.NONE);
+    }
+
+    @Test
+    void aRunSupersededByANewerOneJournalsNoMoreStepsButTheEndOfThoseInFlight() {
+        Run first = store.recordStart(RunTrigger.SCHEDULE, C1, "replica-a");
+        Journal journal = store.journal(first.id());
+        journal.started("plan-1", DB, "create");
+        Run second = store.recordStart(RunTrigger.RECOVERY, C1, "replica-b");
+
+        assertThatThrownBy(() -> journal.started("plan-1", API, "create")).isInstanceOf(SupersededException.class)
+                .hasMessage("run " + first.id() + " was superseded by run " + second.id() + " of replica replica-b:"
+                        + " it applies no more steps (not " + API + " create)");
+        journal.finished("plan-1", DB, "create", null);
+
+        assertThat(journal.history("plan-1")).isEqualTo(new Journal.History(Set.of(DB + " create"), Set.of(),
+                false));
+        store.journal(second.id()).started("plan-1", API, "create");
+        assertThat(journal.history("plan-1").inFlight()).containsExactly(API + " create");
+    }
+
+    @Test
+    void runsLeftUnfinishedAreAbandonedSayingWhatTheyHadInFlight() {
+        Run finished = store.recordStart(RunTrigger.SCHEDULE, C1, "replica-a");
+        store.recordFinish(finished.id(), new RunResult(null, RunOutcome.APPLIED, 0, 0, 1, "applied 1 change"));
+        Run killed = store.recordStart(RunTrigger.WEBHOOK, null, "replica-a");
+        Journal journal = store.journal(killed.id());
+        journal.started("plan-1", DB, "create");
+        journal.finished("plan-1", DB, "create", null);
+        journal.started("plan-1", API, "create");
+        journal.started("plan-1", WEB, "create");
+        Run quiet = store.recordStart(RunTrigger.SCHEDULE, null, "replica-b");
+        clock.advance(Duration.ofSeconds(12));
+
+        List<Run> abandoned = store.abandonUnfinished("replica-a stopped before it ended");
+
+        assertThat(abandoned).containsExactly(
+                new Run(killed.id(), RunTrigger.WEBHOOK, null, T0, T0.plusSeconds(12), RunOutcome.FAILED, 0, 0, 0,
+                        "abandoned: replica-a stopped before it ended; 2 steps were in flight (journaled as started,"
+                                + " never finished)", "replica-a"),
+                new Run(quiet.id(), RunTrigger.SCHEDULE, null, T0, T0.plusSeconds(12), RunOutcome.FAILED, 0, 0, 0,
+                        "abandoned: replica-a stopped before it ended", "replica-b"));
+        assertThat(store.run(finished.id()).orElseThrow().message()).isEqualTo("applied 1 change");
+        assertThat(store.abandonUnfinished("again")).isEmpty();
+    }
+
+    @Test
+    void pruningARunDeletesItsJournal() {
+        Run old = store.recordStart(RunTrigger.SCHEDULE, C1);
+        store.journal(old.id()).started("plan-old", DB, "create");
+        store.recordFinish(old.id(), new RunResult(null, RunOutcome.FAILED, 0, 0, 0, "killed"));
+        clock.advance(Duration.ofDays(40));
+        Run recent = store.recordStart(RunTrigger.SCHEDULE, C1);
+        store.journal(recent.id()).started("plan-new", DB, "create");
+
+        assertThat(store.prune(Retention.DEFAULT.maxAge(), 1)).isEqualTo(1);
+
+        assertThat(store.journal(recent.id()).history("plan-old")).isEqualTo(Journal.History.NONE);
+        assertThat(store.journal(recent.id()).history("plan-new").inFlight()).containsExactly(DB + " create");
     }
 
     @Test
@@ -284,11 +380,13 @@ abstract class StateStoreContractTest {
     @Test
     void aDatabaseFromANewerPavedIsRefused() {
         store.close();
-        SchemaMigrations.flyway(raw(), SchemaMigrations.LOCATION, "classpath:db/future").migrate();
+        List<String> locations = new ArrayList<>(List.of(database().locations()));
+        locations.add("classpath:db/future");
+        SchemaMigrations.flyway(raw(), locations.toArray(String[]::new)).migrate();
 
         assertThatThrownBy(() -> open(clock)).isInstanceOf(NewerSchemaException.class)
                 .hasMessageContaining("has schema version 99, written by a newer Paved")
-                .hasMessageContaining("this Paved knows versions up to 3");
+                .hasMessageContaining("this Paved knows versions up to " + schemaVersion());
     }
 
     private static List<Long> reversed(List<Long> ids) {
@@ -297,7 +395,7 @@ abstract class StateStoreContractTest {
         return reversed;
     }
 
-    private int count(String sql) throws SQLException {
+    int count(String sql) throws SQLException {
         try (Connection connection = raw().getConnection(); Statement statement = connection.createStatement();
                 ResultSet rows = statement.executeQuery(sql)) {
             rows.next();

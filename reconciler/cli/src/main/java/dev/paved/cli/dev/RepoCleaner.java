@@ -1,4 +1,4 @@
-package dev.paved.bench;
+package dev.paved.cli.dev;
 
 import dev.paved.cli.Main;
 import java.io.IOException;
@@ -20,7 +20,7 @@ import tools.jackson.databind.json.JsonMapper;
  * daemon refuses any commit with an error. Each is fixed where {@code paved validate} points: the version becomes
  * the first approved one the finding names, the variable is renamed. Fails naming the finding it cannot fix.
  */
-final class RepoCleaner {
+public final class RepoCleaner {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Pattern APPROVED = Pattern.compile("upgrade to (?:one of )?(\\d[^ ,;]*)");
@@ -30,7 +30,7 @@ final class RepoCleaner {
     }
 
     /** Fixes every error finding of {@code repo} in place; returns how many lines were changed. */
-    static int clean(Path repo, PrintStream log) throws IOException {
+    public static int clean(Path repo, PrintStream log) throws IOException {
         int fixed = 0;
         for (int round = 0; round < ROUNDS; round++) {
             List<JsonNode> errors = errors(repo);
