@@ -49,6 +49,8 @@ public final class CycleScheduler implements AutoCloseable {
     private final Duration interval;
     private final Duration jitter;
     private final Duration resync;
+    /** Cycles in a row that could not fetch the remote: the periodic cycle backs off while it is unreachable. */
+    private volatile int unreachable;
     private final Consumer<CycleResult> listener;
     private volatile boolean running;
 
@@ -157,8 +159,11 @@ public final class CycleScheduler implements AutoCloseable {
         TriggerKey fired = context.getTrigger().getKey();
         running = true;
         try {
-            listener.accept(cycle.run(reason(context),
-                    Boolean.parseBoolean(context.getMergedJobDataMap().getString(FULL))));
+            CycleResult result = cycle.run(reason(context),
+                    Boolean.parseBoolean(context.getMergedJobDataMap().getString(FULL)));
+            unreachable = result.outcome() == CycleResult.Outcome.FAILED && result.fetched() == null
+                    ? unreachable + 1 : 0;
+            listener.accept(result);
         } finally {
             running = false;
             if (!quartz.isShutdown()) {
@@ -219,7 +224,15 @@ public final class CycleScheduler implements AutoCloseable {
     /** The next periodic cycle: the interval from now, plus up to {@code jitter}. */
     private Date next() {
         long jitterMillis = jitter.toMillis() <= 0 ? 0 : ThreadLocalRandom.current().nextLong(jitter.toMillis() + 1);
-        return new Date(System.currentTimeMillis() + interval.toMillis() + jitterMillis);
+        return new Date(System.currentTimeMillis() + interval.toMillis() * backoff(unreachable) + jitterMillis);
+    }
+
+    /**
+     * How many intervals to wait after {@code failures} cycles in a row that could not fetch the remote: 1, then 2,
+     * 4, 8 at most (a remote that is down is not asked every interval; webhooks still start a cycle at once).
+     */
+    static long backoff(int failures) {
+        return 1L << Math.min(Math.max(failures - 1, 0), 3);
     }
 
     private static Trigger periodic(Date at, String reason) {
