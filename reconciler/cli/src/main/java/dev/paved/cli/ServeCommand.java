@@ -7,6 +7,7 @@ import dev.paved.core.config.ServeConfig;
 import dev.paved.core.providers.ProviderInstances;
 import dev.paved.core.source.GitRepository;
 import dev.paved.daemon.Daemon;
+import dev.paved.daemon.cycle.CycleResult;
 import dev.paved.daemon.cycle.RepoSource;
 import dev.paved.daemon.cycle.SshSettings;
 import dev.paved.daemon.http.HttpSettings;
@@ -100,6 +101,11 @@ final class ServeCommand implements Callable<Integer> {
             + " signatures are not checked).")
     private Path trustedKeys;
 
+    @Option(names = "--once", description = "Run one full cycle (fetch, check, plan, apply) and exit: 0 when the"
+            + " commit is good (applied, or held by its rules), 1 when it is refused or the cycle failed. No HTTP"
+            + " server.")
+    private boolean once;
+
     @Option(names = "--log-format", paramLabel = "text|json", description = "Log lines as text, or as one JSON"
             + " object a line (default: text).")
     private LogFormat logFormat;
@@ -136,6 +142,13 @@ final class ServeCommand implements Callable<Integer> {
                 signatures(serve));
         StateStore store = store(env, config.stateDir());
         ProviderInstances instances = runtime.instances(config, env);
+        if (once) {
+            try (Daemon daemon = new Daemon(settings, config, instances, store, PolicyOptions.loader(terminal))) {
+                CycleResult result = daemon.once();
+                return result.outcome() == CycleResult.Outcome.REFUSED
+                        || result.outcome() == CycleResult.Outcome.FAILED ? ExitCodes.FINDINGS : ExitCodes.OK;
+            }
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Daemon daemon = new Daemon(settings, config, instances, store, PolicyOptions.loader(terminal)).start();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

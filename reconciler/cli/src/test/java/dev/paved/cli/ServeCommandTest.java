@@ -170,6 +170,36 @@ class ServeCommandTest {
                 + " allowed_signers for SSH)");
     }
 
+    @Test
+    void onceRunsOneFullCycleAndExitsWithWhetherTheCommitWasGood() throws Exception {
+        Path state = temp.resolve("once-state");
+        String good = remote.commit("nothing new");
+
+        Once applied = once(state);
+        assertThat(applied.status()).as(applied.output()).isZero();
+        assertThat(applied.output()).contains("cycle (startup --once, full): APPLIED " + good.substring(0, 12));
+        assertThat(state.resolve("live/manifests-staging/staging/workload/cart.json")).exists();
+
+        RepoFixture.replaceOnce(remote.workTree().resolve("services/cart.yaml"), "owner: checkout", "owner: checkuot");
+        String bad = remote.commit("an owner typo");
+        Once refused = once(state);
+        assertThat(refused.status()).as(refused.output()).isEqualTo(1);
+        assertThat(refused.output()).contains("REFUSED " + bad.substring(0, 12)).contains("stays in force");
+        assertThat(refused.output()).doesNotContain("http://");
+    }
+
+    private record Once(int status, String output) {
+    }
+
+    private Once once(Path state) throws Exception {
+        Process serve = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                System.getProperty("java.class.path"), Main.class.getName(), "serve", "--once", "--repo",
+                remote.workTree().toString(), "--state-dir", state.toString()).redirectErrorStream(true).start();
+        String output = new String(serve.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(serve.waitFor(120, TimeUnit.SECONDS)).as(output).isTrue();
+        return new Once(serve.exitValue(), output);
+    }
+
     /** Runs ssh-keygen or git (in the remote's work tree, without the user's Git configuration). */
     private void run(List<String> command) throws Exception {
         ProcessBuilder builder = new ProcessBuilder(command).directory(remote.workTree().toFile())
@@ -197,6 +227,8 @@ class ServeCommandTest {
         assertThat(lines).isNotEmpty();
         List<JsonNode> events = new ArrayList<>();
         for (String line : lines) {
+            assertThat(line).as("every line is a JSON object: %s", lines.subList(0, Math.min(12, lines.size())))
+                    .startsWith("{");
             JsonNode event = JSON.readTree(line);
             assertThat(event.isObject()).as("a JSON object: %s", line).isTrue();
             assertThat(event.path("timestamp").isNumber()).as("timestamp: %s", line).isTrue();

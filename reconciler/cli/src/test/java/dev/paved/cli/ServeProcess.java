@@ -50,9 +50,11 @@ final class ServeProcess implements AutoCloseable {
     static ServeProcess launch(Path directory, List<String> arguments, Map<String, String> environment)
             throws IOException {
         Path log = directory.resolve("serve-" + System.nanoTime() + ".log");
+        // the test classpath holds several modules' logback-test.xml when the reactor runs from target/test-classes:
+        // Logback's warning about it would be the only lines of the log that are not the daemon's
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-cp", System.getProperty("java.class.path"), Main.class.getName(), "serve", "--port",
-                "0"));
+                .toString(), "-Dlogback.statusListenerClass=ch.qos.logback.core.status.NopStatusListener", "-cp",
+                System.getProperty("java.class.path"), Main.class.getName(), "serve", "--port", "0"));
         command.addAll(arguments);
         ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile())
                 .redirectErrorStream(true).redirectOutput(log.toFile());

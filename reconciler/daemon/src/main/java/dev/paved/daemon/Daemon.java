@@ -9,6 +9,7 @@ import dev.paved.core.pipeline.ValidationMemory;
 import dev.paved.core.pipeline.ValidationService;
 import dev.paved.core.providers.ProviderInstances;
 import dev.paved.daemon.cycle.Cluster;
+import dev.paved.daemon.cycle.CycleResult;
 import dev.paved.daemon.cycle.CycleScheduler;
 import dev.paved.daemon.cycle.ReconcileCycle;
 import dev.paved.daemon.cycle.RepoSource;
@@ -82,18 +83,13 @@ public final class Daemon implements AutoCloseable {
         if (settings.signatures().required()) {
             log.info("applying only commits signed by a trusted key: {}", settings.signatures());
         }
-        String name = settings.source().remote() + "#" + settings.source().ref()
-                + (settings.source().folder().isEmpty() ? "" : ":" + settings.source().folder());
+        String name = name();
         String replicaName = Cluster.replicaName();
         Optional<Cluster> cluster = store.clusterDataSource().map(pool -> new Cluster(replicaName, pool));
         DaemonMetrics metrics = new DaemonMetrics();
         DaemonState state = new DaemonState(store, metrics, name);
         state.replica(new Replica(replicaName, cluster.isPresent(), Clock.systemUTC().instant()));
-        StoreCycleState cycleState = new StoreCycleState(store, name, replicaName);
-        ReconcileCycle cycle = new ReconcileCycle(source, new PlanService(new ValidationService(LoadLimits.DEFAULTS,
-                new ValidationMemory())), policies, instances, new ApplyService(Applier.Options.DEFAULTS),
-                cycleState.journal(), cycleState, Clock.systemUTC(), settings.rules());
-        opened.add(cycle);
+        ReconcileCycle cycle = cycle(source, new StoreCycleState(store, name, replicaName));
         CycleScheduler scheduler = new CycleScheduler(cycle, settings.interval(), settings.jitter(), settings.resync(),
                 state::finished, cluster);
         opened.add(scheduler);
@@ -107,6 +103,30 @@ public final class Daemon implements AutoCloseable {
                 names(settings.rules().reportDrift()),
                 cluster.isPresent() ? "replica " + replicaName + " of a cluster sharing " + store : "alone");
         return this;
+    }
+
+    /**
+     * Runs one full cycle, the one {@link #start()} starts with, without the scheduler or the HTTP server: fetch,
+     * check, plan and apply the commit, recorded in the state store like any run ({@code paved serve --once}).
+     */
+    public CycleResult once() {
+        RepoSource source = RepoSource.open(settings.source(), settings.signatures());
+        opened.add(source);
+        return cycle(source, new StoreCycleState(store, name(), Cluster.replicaName())).run("startup --once", true);
+    }
+
+    private ReconcileCycle cycle(RepoSource source, StoreCycleState cycleState) {
+        ReconcileCycle cycle = new ReconcileCycle(source, new PlanService(new ValidationService(LoadLimits.DEFAULTS,
+                new ValidationMemory())), policies, instances, new ApplyService(Applier.Options.DEFAULTS),
+                cycleState.journal(), cycleState, Clock.systemUTC(), settings.rules());
+        opened.add(cycle);
+        return cycle;
+    }
+
+    /** The source as runs and logs name it: remote, ref and folder. */
+    private String name() {
+        return settings.source().remote() + "#" + settings.source().ref()
+                + (settings.source().folder().isEmpty() ? "" : ":" + settings.source().folder());
     }
 
     private static Object names(Set<String> environments) {
