@@ -36,7 +36,6 @@ import tools.jackson.databind.JsonNode;
 class EnvironmentRulesTest {
 
     /** A Saturday noon in Berlin: prod's weekend deny window. */
-    private static final Instant SATURDAY = Instant.parse("2026-12-05T11:00:00Z");
     /** A Tuesday 11:00 in Berlin during the sample's holiday freeze. */
     private static final Instant FREEZE = Instant.parse("2026-12-15T10:00:00Z");
     private static final String CART = "manifests-prod/prod/workload/cart.json";
@@ -58,7 +57,7 @@ class EnvironmentRulesTest {
 
     @Test
     void aDenyWindowHoldsProdWhileTheOtherEnvironmentsApply() throws Exception {
-        CycleResult weekend = fixture.cycle(SATURDAY, ApplyRules.AUTOMATIC).run("test");
+        CycleResult weekend = fixture.cycle(CycleFixture.SATURDAY, ApplyRules.AUTOMATIC).run("test");
 
         assertThat(weekend.outcome()).as(weekend.message()).isEqualTo(Outcome.APPLIED);
         assertThat(weekend.environments().get("prod").state()).isEqualTo(State.HELD);
@@ -76,7 +75,7 @@ class EnvironmentRulesTest {
         assertThat(Files.readString(fixture.live(CART))).contains("\"replicas\": 6");
 
         String nine = commitCartReplicas("6", "9");
-        CycleResult held = fixture.cycle(SATURDAY, ApplyRules.AUTOMATIC).run("test");
+        CycleResult held = fixture.cycle(CycleFixture.SATURDAY, ApplyRules.AUTOMATIC).run("test");
         assertThat(held.outcome()).as(held.message()).isEqualTo(Outcome.HELD);
         assertThat(held.changes()).isZero();
         assertThat(held.message()).startsWith("nothing applied of " + nine.substring(0, 12))

@@ -42,6 +42,9 @@ public final class CycleFixture implements AutoCloseable {
     /** A Wednesday at 10:00 in Berlin: inside every change window of the sample repo. */
     public static final Instant WEEKDAY = Instant.parse("2026-12-02T09:00:00Z");
 
+    /** A Saturday at noon in Berlin: inside the sample's weekend deny window of prod. */
+    public static final Instant SATURDAY = Instant.parse("2026-12-05T11:00:00Z");
+
     public final Path temp;
     public final GitFixture remote;
     public final ProviderInstances instances;

@@ -32,9 +32,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class IncrementalCycleTest {
 
-    /** Inside the sample's weekend deny window of prod. */
-    private static final Instant SATURDAY = Instant.parse("2026-12-05T11:00:00Z");
-
     @TempDir
     Path temp;
 
@@ -143,7 +140,7 @@ class IncrementalCycleTest {
 
     @Test
     void changesHeldByAChangeWindowApplyOnceItOpensWithoutANewCommit() throws IOException {
-        AtomicReference<Instant> now = new AtomicReference<>(SATURDAY);
+        AtomicReference<Instant> now = new AtomicReference<>(CycleFixture.SATURDAY);
         Clock clock = new Clock() {
             @Override
             public ZoneId getZone() {
