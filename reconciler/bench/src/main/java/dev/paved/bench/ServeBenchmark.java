@@ -41,6 +41,8 @@ public final class ServeBenchmark {
             results.add(measure(services, options, out));
         }
         System.out.print(ServeReport.table(results, loadBefore, loadAverage()));
+        System.out.printf("timed: %d changes per size, after %d untimed warm-up changes%n", options.changes(),
+                options.warmups());
     }
 
     private static ServeResult measure(int services, ServeOptions options, Path out)
@@ -60,13 +62,17 @@ public final class ServeBenchmark {
                 System.err.printf("%d services: first cycle applied %s after %.0f ms%n", services, head,
                         firstCycleMs);
                 List<Double> applied = new ArrayList<>();
-                for (int n = 0; n < options.changes(); n++) {
+                for (int n = 0; n < options.warmups() + options.changes(); n++) {
                     String commit = repo.change(n);
                     long sent = daemon.push(commit);
                     daemon.awaitLastGood(commit, sent + CHANGE.toNanos());
-                    applied.add(Stats.millis(System.nanoTime() - sent));
-                    System.err.printf("%d services: change %d (%s) applied %.0f ms after its webhook%n", services,
-                            n + 1, commit.substring(0, 12), applied.get(n));
+                    double ms = Stats.millis(System.nanoTime() - sent);
+                    boolean warmup = n < options.warmups();
+                    if (!warmup) {
+                        applied.add(ms);
+                    }
+                    System.err.printf("%d services: %s %d (%s) applied %.0f ms after its webhook%n", services,
+                            warmup ? "warm-up change" : "change", n + 1, commit.substring(0, 12), ms);
                 }
                 ServeDaemon.Memory memory = daemon.memory();
                 return new ServeResult(services, fixture.summary().files(), firstCycleMs, applied,
