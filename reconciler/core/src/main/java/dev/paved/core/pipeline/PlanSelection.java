@@ -4,6 +4,7 @@ import dev.paved.core.parse.Kind;
 import dev.paved.core.resolve.Binding;
 import dev.paved.provider.LiveResource;
 import dev.paved.provider.ResourceKey;
+import java.util.HashSet;
 import java.util.Set;
 
 /**
@@ -19,6 +20,9 @@ import java.util.Set;
  */
 public record PlanSelection(Set<String> environments, Set<String> owners, Set<ResourceKey> previous) {
 
+    /** A selection of nothing. */
+    public static final PlanSelection NOTHING = new PlanSelection(Set.of(), Set.of(), Set.of());
+
     public PlanSelection {
         environments = Set.copyOf(environments);
         owners = Set.copyOf(owners);
@@ -28,6 +32,17 @@ public record PlanSelection(Set<String> environments, Set<String> owners, Set<Re
     /** Whether the selection plans nothing. */
     public boolean isEmpty() {
         return environments.isEmpty() && owners.isEmpty();
+    }
+
+    /** This selection and {@code other} at once. */
+    public PlanSelection and(PlanSelection other) {
+        Set<String> bothEnvironments = new HashSet<>(environments);
+        bothEnvironments.addAll(other.environments);
+        Set<String> bothOwners = new HashSet<>(owners);
+        bothOwners.addAll(other.owners);
+        Set<ResourceKey> bothPrevious = new HashSet<>(previous);
+        bothPrevious.addAll(other.previous);
+        return new PlanSelection(bothEnvironments, bothOwners, bothPrevious);
     }
 
     boolean includes(Binding binding) {

@@ -125,9 +125,7 @@ public final class PlanService {
         Plan plan = planner.plan(validated.revision() + "@" + validated.digest(), desired, observed,
                 instances, new Planner.Options(request.prune()));
         log.debug("compared desired with live state in {} ms", millisSince(phase));
-        List<Finding> findings = new ArrayList<>(live.findings());
-        findings.addAll(plan.findings());
-        plan = new Plan(plan.revision(), plan.fingerprint(), plan.changes(), plan.orphans(), findings);
+        plan = withObserving(plan, plan.orphans(), live);
         log.debug("planned {} changes over {} resources in {} ms", plan.changes().stream()
                 .filter(c -> c.action().changes()).count(), plan.changes().size(),
                 millisSince(started));
@@ -172,13 +170,18 @@ public final class PlanService {
         // a resource observed only because a selected one refers to it is not an orphan of the selection
         List<ResourceKey> orphans = plan.orphans().stream()
                 .filter(key -> selection.includes(observed.resources().get(key))).toList();
-        List<Finding> findings = new ArrayList<>(live.findings());
-        findings.addAll(plan.findings());
-        plan = new Plan(plan.revision(), plan.fingerprint(), plan.changes(), orphans, findings);
+        plan = withObserving(plan, orphans, live);
         log.debug("planned {} of {} resources of {} owners and {} whole environments ({} changes) in {} ms",
                 selected.size(), observed.resources().size(), selection.owners().size(), selection.environments().size(),
                 plan.changes().stream().filter(c -> c.action().changes()).count(), millisSince(started));
         return new Result(validated, desired, observed, plan);
+    }
+
+    /** The plan with {@code orphans}, and the problems of observing live state before its own findings. */
+    private static Plan withObserving(Plan plan, List<ResourceKey> orphans, LiveStateObserver.Result live) {
+        List<Finding> findings = new ArrayList<>(live.findings());
+        findings.addAll(plan.findings());
+        return new Plan(plan.revision(), plan.fingerprint(), plan.changes(), orphans, findings);
     }
 
     /** Adds a key to observe, in an environment observed key by key. */

@@ -92,17 +92,4 @@ record Baseline(String commit, ValidationResult validated, List<Finding> finding
         }
         return new Baseline(next, nextValidated, nextFindings, nextGraph, keys);
     }
-
-    /** Both selections at once. */
-    static PlanSelection union(PlanSelection one, PlanSelection other) {
-        Set<String> environments = new HashSet<>(one.environments());
-        environments.addAll(other.environments());
-        Set<String> owners = new HashSet<>(one.owners());
-        owners.addAll(other.owners());
-        Set<ResourceKey> previous = new HashSet<>(one.previous());
-        previous.addAll(other.previous());
-        return new PlanSelection(environments, owners, previous);
-    }
-
-    static final PlanSelection NOTHING = new PlanSelection(Set.of(), Set.of(), Set.of());
 }

@@ -16,7 +16,7 @@ import java.util.Set;
  */
 record Pending(PlanSelection selection, Set<String> environments, boolean failed) {
 
-    static final Pending NONE = new Pending(Baseline.NOTHING, Set.of(), false);
+    static final Pending NONE = new Pending(PlanSelection.NOTHING, Set.of(), false);
 
     Pending {
         environments = Set.copyOf(environments);

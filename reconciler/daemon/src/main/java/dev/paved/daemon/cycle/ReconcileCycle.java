@@ -199,8 +199,11 @@ public final class ReconcileCycle implements AutoCloseable {
         ValidationResult validated = checked.validated();
         List<Finding> findings = checked.findings();
         boolean due = pending.due(decide(validated.catalog(), fetched));
-        PlanSelection selection = full ? null : Baseline.union(lastGood ? Baseline.NOTHING
-                : baseline.selection(validated, checked.graph()), due ? pending.selection() : Baseline.NOTHING);
+        PlanSelection selection = null; // a full cycle plans everything
+        if (!full) {
+            PlanSelection changed = lastGood ? PlanSelection.NOTHING : baseline.selection(validated, checked.graph());
+            selection = changed.and(due ? pending.selection() : PlanSelection.NOTHING);
+        }
         PlanService.Result planned = full ? plans.plan(validated, instances, PlanService.Request.ALL)
                 : plans.plan(validated, instances, selection);
         if (!planned.planned() || planned.plan().hasErrors()) {
@@ -248,7 +251,7 @@ public final class ReconcileCycle implements AutoCloseable {
             if (full) {
                 baseline = null; // the next cycle is full again
             } else {
-                pending = new Pending(Baseline.union(selection, pending.selection()), pending.environments(), true);
+                pending = new Pending(selection.and(pending.selection()), pending.environments(), true);
             }
             return result(trigger, started, fetched, null, Outcome.FAILED, "applying " + shortId(fetched)
                     + " failed: " + failure(applied), findings, whole, 0);
@@ -285,7 +288,7 @@ public final class ReconcileCycle implements AutoCloseable {
             waiting.addAll(pending.environments());
         }
         pending = owners.isEmpty() && !carried ? Pending.NONE
-                : new Pending(carried ? Baseline.union(again, pending.selection()) : again, waiting, false);
+                : new Pending(carried ? again.and(pending.selection()) : again, waiting, false);
     }
 
     /** Where each environment would stand for {@code commit} now, by its rules. */
