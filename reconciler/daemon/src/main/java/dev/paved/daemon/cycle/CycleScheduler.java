@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.quartz.DisallowConcurrentExecution;
 import org.quartz.Job;
 import org.quartz.JobBuilder;
@@ -51,6 +52,8 @@ public final class CycleScheduler implements AutoCloseable {
     private final Duration resync;
     /** Cycles in a row that could not fetch the remote: the periodic cycle backs off while it is unreachable. */
     private volatile int unreachable;
+    /** The cluster this daemon is a replica of: a cycle runs only while holding its cycle lock. */
+    private final Optional<Cluster> cluster;
     private final Consumer<CycleResult> listener;
     private volatile boolean running;
 
@@ -86,6 +89,7 @@ public final class CycleScheduler implements AutoCloseable {
         this.jitter = jitter;
         this.resync = resync;
         this.listener = listener;
+        this.cluster = cluster;
         try {
             Properties properties = cluster.map(QuartzSetup::clustered)
                     .orElseGet(() -> QuartzSetup.inMemory("paved-" + System.identityHashCode(this)));
@@ -157,10 +161,14 @@ public final class CycleScheduler implements AutoCloseable {
 
     private void execute(JobExecutionContext context) throws SchedulerException {
         TriggerKey fired = context.getTrigger().getKey();
-        running = true;
         try {
-            CycleResult result = cycle.run(reason(context),
-                    Boolean.parseBoolean(context.getMergedJobDataMap().getString(FULL)));
+            String reason = reason(context);
+            boolean full = Boolean.parseBoolean(context.getMergedJobDataMap().getString(FULL));
+            Supplier<CycleResult> run = () -> {
+                running = true;
+                return cycle.run(reason, full);
+            };
+            CycleResult result = cluster.map(replicas -> replicas.exclusively(run)).orElseGet(run);
             unreachable = result.outcome() == CycleResult.Outcome.FAILED && result.fetched() == null
                     ? unreachable + 1 : 0;
             listener.accept(result);
