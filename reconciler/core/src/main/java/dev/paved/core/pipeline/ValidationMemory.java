@@ -21,7 +21,6 @@ public final class ValidationMemory {
     }
 
     private volatile Map<String, Entry> last = Map.of();
-    private volatile int reused;
 
     /** Safe from many threads at once: reads the last snapshot's entries, never a half-written map. */
     Optional<ValidationService.FileOutcome> find(Snapshot snapshot, SourceFile file) {
@@ -32,7 +31,7 @@ public final class ValidationMemory {
     }
 
     /** Keeps the outcomes of {@code snapshot}'s files, and only those. */
-    void remember(Snapshot snapshot, List<ValidationService.FileOutcome> outcomes, int reusedNow) {
+    void remember(Snapshot snapshot, List<ValidationService.FileOutcome> outcomes) {
         Map<String, Entry> entries = new HashMap<>(outcomes.size() * 2);
         for (int i = 0; i < outcomes.size(); i++) {
             SourceFile file = snapshot.files().get(i);
@@ -40,11 +39,5 @@ public final class ValidationMemory {
             snapshot.contentId(file).ifPresent(id -> entries.put(file.path(), new Entry(id, outcome)));
         }
         last = entries;
-        reused = reusedNow;
-    }
-
-    /** How many files the last validation took from memory rather than loading them. */
-    public int reused() {
-        return reused;
     }
 }

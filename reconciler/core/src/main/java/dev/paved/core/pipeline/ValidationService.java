@@ -85,7 +85,7 @@ public final class ValidationService {
             cached.save();
         }
         if (memory != null) {
-            memory.remember(snapshot, outcomes, remembered.get());
+            memory.remember(snapshot, outcomes);
         }
         List<Declaration> declarations = new ArrayList<>();
         List<DeclaredName> unloaded = new ArrayList<>();
